@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "convnote",
+    products: [
+        .executable(name: "convnote", targets: ["convnote"]),
+        .library(name: "ConvolutionEngine", targets: ["ConvolutionEngine"]),
+        .library(name: "ConvNote", targets: ["ConvNote"]),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev). Only NoteMarkdown imports it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "SourceDiagnostics"),
+        .target(name: "ConvolutionEngine"),
+        .target(name: "TeXMathML"),
+        .target(name: "NoteSpec", dependencies: ["ConvolutionEngine", "SourceDiagnostics"]),
+        .target(name: "NoteMarkdown", dependencies: ["CCmark", "SourceDiagnostics"]),
+        .target(
+            name: "NoteRender",
+            dependencies: ["ConvolutionEngine", "NoteSpec", "NoteMarkdown", "TeXMathML", "SourceDiagnostics"]
+        ),
+        .target(
+            name: "ConvNote",
+            dependencies: ["ConvolutionEngine", "NoteSpec", "NoteMarkdown", "TeXMathML", "NoteRender", "SourceDiagnostics"]
+        ),
+        .executableTarget(name: "convnote", dependencies: ["ConvNote"]),
+
+        .testTarget(name: "ConvolutionEngineTests", dependencies: ["ConvolutionEngine"], resources: [.copy("Reference")]),
+        .testTarget(name: "TeXMathMLTests", dependencies: ["TeXMathML"]),
+        .testTarget(name: "NoteSpecTests", dependencies: ["NoteSpec"]),
+        .testTarget(name: "NoteMarkdownTests", dependencies: ["NoteMarkdown"]),
+        .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender"]),
+        .testTarget(name: "ConvNoteTests", dependencies: ["ConvNote", "convnote"]),
+    ]
+)

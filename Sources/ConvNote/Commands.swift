@@ -1,0 +1,79 @@
+import Foundation
+import SourceDiagnostics
+
+/// The `build` and `check` commands.
+public struct Commands: Sendable {
+    public var console: Console
+    public var generator: String
+
+    public init(console: Console, generator: String) {
+        self.console = console
+        self.generator = generator
+    }
+
+    /// Builds every note into the output folder. Notes with errors keep their old outputs.
+    /// Returns exit code 0, or 1 when any note has an error.
+    public func build(_ options: WorkspaceOptions) throws(CommandError) -> Int32 {
+        let started = Date()
+        let workspace = try Workspace.load(options, generator: generator)
+        let errors = report(workspace, options)
+
+        var outputs = OutputSet()
+        let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
+        for file in workspace.outputs.files {
+            let stem = String(file.relativePath.split(separator: ".").dropLast().joined(separator: "."))
+            if !failing.contains(stem) { outputs.add(file.relativePath, file.contents) }
+        }
+        let written = try OutputStore.write(outputs, to: URL(fileURLWithPath: options.outputDirectory))
+
+        let seconds = Date().timeIntervalSince(started)
+        let noteWord = workspace.notes.count == 1 ? "note" : "notes"
+        console.error("Built \(workspace.notes.count - failing.count) of \(workspace.notes.count) \(noteWord) into \(options.outputDirectory) (\(written) files written) in \(String(format: "%.2f", seconds)) s\n")
+        return errors > 0 ? 1 : 0
+    }
+
+    /// Verifies every spec, expectation and formula, and, when the output folder exists,
+    /// that it holds exactly what a build would write. Returns 0 or 1.
+    public func check(_ options: WorkspaceOptions) throws(CommandError) -> Int32 {
+        let workspace = try Workspace.load(options, generator: generator)
+        var errors = report(workspace, options)
+
+        let directory = URL(fileURLWithPath: options.outputDirectory)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let printer = self.printer(options)
+            for stale in OutputStore.staleFiles(workspace.outputs, in: directory) {
+                let path = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + stale
+                let diagnostic = Diagnostic(
+                    id: "output.stale", file: path, range: nil,
+                    message: "\(path) is missing or out of date",
+                    notes: ["run convnote build to regenerate it"])
+                console.error(printer.render(diagnostic, lines: []))
+                errors += 1
+            }
+        }
+
+        let noteWord = workspace.notes.count == 1 ? "note" : "notes"
+        console.error(errors == 0
+            ? "Checked \(workspace.notes.count) \(noteWord): no problems\n"
+            : "Checked \(workspace.notes.count) \(noteWord): \(errors) \(errors == 1 ? "error" : "errors")\n")
+        return errors > 0 ? 1 : 0
+    }
+
+    /// Prints every diagnostic and returns the number of errors.
+    private func report(_ workspace: Workspace, _ options: WorkspaceOptions) -> Int {
+        let printer = self.printer(options)
+        var errors = 0
+        for (diagnostic, lines) in workspace.diagnostics {
+            console.error(printer.render(diagnostic, lines: lines))
+            if diagnostic.severity == .error { errors += 1 }
+        }
+        return errors
+    }
+
+    private func printer(_ options: WorkspaceOptions) -> DiagnosticPrinter {
+        let environment = ProcessInfo.processInfo.environment
+        let color = console.errorIsTerminal && environment["NO_COLOR"] == nil
+        return DiagnosticPrinter(format: options.diagnostics ?? .human, useColor: color)
+    }
+}

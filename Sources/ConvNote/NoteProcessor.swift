@@ -1,0 +1,101 @@
+import ConvolutionEngine
+import NoteMarkdown
+import NoteRender
+import NoteSpec
+import SourceDiagnostics
+
+/// Everything convnote learns from one note: its outputs and its diagnostics.
+public struct ProcessedNote: Sendable {
+    public var rendered: RenderedNote?
+    /// Diagnostics without a file; the caller attaches the note's path.
+    public var diagnostics: [Diagnostic]
+    /// The note's lines, for quoting in diagnostics.
+    public var lines: [String]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Runs one note through every stage: Markdown, spec blocks, the engine, the checks, and
+/// both renderers.
+public struct NoteProcessor: Sendable {
+    public var generator: String
+
+    public init(generator: String) {
+        self.generator = generator
+    }
+
+    /// Processes a note's text.
+    public func process(_ text: String) -> ProcessedNote {
+        // Markdown, with math protected, and the front matter.
+        let (note, markdownDiagnostics) = NoteParser.parse(text)
+        var diagnostics = markdownDiagnostics
+        let indexBase = self.indexBase(note.frontMatter, &diagnostics)
+
+        // Every spec block: parse, evaluate, and check its expectations and routes.
+        var specs: [(outcome: SpecOutcome, line: Int)] = []
+        var names: [String: SourceLocation] = [:]
+        for (position, block) in SpecBlockCollector.collect(note.blocks).enumerated() {
+            let (outcome, blockDiagnostics) = evaluate(block, position: position + 1, indexBase: indexBase, names: &names)
+            specs.append((outcome, block.location.line))
+            diagnostics += blockDiagnostics
+        }
+
+        // Both outputs.
+        let rendered = NoteRenderer(generator: generator).render(note, specs: specs)
+        diagnostics += rendered.diagnostics
+        return ProcessedNote(rendered: rendered, diagnostics: diagnostics.sorted(by: Self.sourceOrder), lines: note.lines)
+    }
+
+    private func indexBase(_ frontMatter: FrontMatter, _ diagnostics: inout [Diagnostic]) -> Int {
+        guard let entry = frontMatter.entry("index-base") else { return 1 }
+        guard let base = Int(entry.value), base == 0 || base == 1 else {
+            diagnostics.append(Diagnostic(
+                id: "front-matter.index-base", range: SourceRange(at: entry.valueLocation, length: max(entry.value.count, 1)),
+                message: "index-base must be 0 or 1, not '\(entry.value)'",
+                notes: ["1 counts from one, as in handwritten derivations; 0 counts from zero, as numpy does"]))
+            return 1
+        }
+        return base
+    }
+
+    private func evaluate(
+        _ block: SpecBlockSource, position: Int, indexBase: Int, names: inout [String: SourceLocation]
+    ) -> (SpecOutcome, [Diagnostic]) {
+        let name = block.name ?? "conv\(position)"
+        var diagnostics: [Diagnostic] = block.nameError.map { [$0] } ?? []
+        let fenceRange = SourceRange(at: block.location, length: 3)
+        if let first = names[name] {
+            diagnostics.append(Diagnostic(
+                id: "spec.duplicate-name", range: fenceRange,
+                message: "two spec blocks are named '\(name)'; the first is at line \(first.line)",
+                notes: ["give each block its own name"]))
+        } else {
+            names[name] = block.location
+        }
+
+        let (parsed, parseDiagnostics) = SpecParser().parse(
+            name: name, range: fenceRange, lines: block.lines.map { SpecLine(text: $0.text, location: $0.location) })
+        diagnostics += parseDiagnostics
+        guard diagnostics.isEmpty else { return (.failed(name: name), diagnostics) }
+
+        let evaluated: EvaluatedSpec
+        do {
+            evaluated = try SpecEvaluator(indexBase: indexBase).evaluate(parsed)
+        } catch {
+            return (.failed(name: name), error.diagnostics)
+        }
+
+        diagnostics += SpecChecks.routeAndOverflowDiagnostics(evaluated, at: fenceRange)
+        guard diagnostics.isEmpty else { return (.failed(name: name), diagnostics) }
+        for expectation in parsed.expectations {
+            if let failure = evaluated.check(expectation) { diagnostics.append(failure.diagnostic) }
+        }
+        return (.evaluated(evaluated), diagnostics)
+    }
+
+    static func sourceOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let left = lhs.range?.start ?? SourceLocation(line: 0, column: 0)
+        let right = rhs.range?.start ?? SourceLocation(line: 0, column: 0)
+        return left < right
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The files a build writes, keyed by their path below the output folder.
+struct OutputSet {
+    var files: [(relativePath: String, contents: String)] = []
+
+    mutating func add(_ relativePath: String, _ contents: String) {
+        files.append((relativePath, contents))
+    }
+}
+
+/// Reads and writes output files.
+enum OutputStore {
+    /// Writes each file whose contents differ from what is on disk, atomically (a temporary
+    /// file renamed over the old one), and returns how many it wrote.
+    static func write(_ set: OutputSet, to directory: URL) throws(CommandError) -> Int {
+        var written = 0
+        for file in set.files {
+            let url = directory.appendingPathComponent(file.relativePath)
+            let data = Data(file.contents.utf8)
+            if (try? Data(contentsOf: url)) == data { continue }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } catch {
+                throw .io("\(url.path): cannot write: \(error.localizedDescription)")
+            }
+            written += 1
+        }
+        return written
+    }
+
+    /// Lists the files that are missing or differ from the expected contents.
+    static func staleFiles(_ set: OutputSet, in directory: URL) -> [String] {
+        set.files.compactMap { file in
+            let url = directory.appendingPathComponent(file.relativePath)
+            return (try? Data(contentsOf: url)) == Data(file.contents.utf8) ? nil : file.relativePath
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// A scalar the engine can compute with: an exact rational, a polynomial over named symbols,
+/// or a binary floating-point number.
+///
+/// The exact scalars never trap. An operation whose result leaves the representable range
+/// returns a value with `isInvalid` set, and every later operation keeps it invalid, so the
+/// engine can finish a computation and then report which entry overflowed.
+public protocol ConvScalar: Equatable, Sendable {
+    static var zero: Self { get }
+    static var one: Self { get }
+
+    init(_ integer: Int)
+
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static prefix func - (operand: Self) -> Self
+
+    var isZero: Bool { get }
+
+    /// Whether an operation that produced this value overflowed or exceeded a size limit.
+    var isInvalid: Bool { get }
+
+    /// The value in the engine's common representation for display and comparison.
+    var scalarValue: ScalarValue { get }
+
+    /// Whether two results of different routes count as equal: exactly for exact scalars,
+    /// within `relativeTolerance` of the larger magnitude for floating point.
+    func agrees(with other: Self, relativeTolerance: Double) -> Bool
+}
+
+extension ConvScalar {
+    public func agrees(with other: Self, relativeTolerance: Double) -> Bool {
+        self == other
+    }
+
+    public static func += (lhs: inout Self, rhs: Self) {
+        lhs = lhs + rhs
+    }
+}

@@ -1,0 +1,120 @@
+/// Every quantity of one convolution, each computed by independent routes that were compared.
+public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
+    public let problem: ConvolutionProblem<Scalar>
+    public let layout: AxisLayout
+    /// Each quantity in its shown shape; the Jacobians live in `inputJacobian` and
+    /// `weightJacobian` instead.
+    public let tensors: [Quantity: Tensor<Scalar>]
+    public let inputJacobian: SparseMatrix<Scalar>
+    public let weightJacobian: SparseMatrix<Scalar>
+    public let comparisons: [RouteComparison]
+
+    /// Runs every route and compares them. `relativeTolerance` applies to floating point only;
+    /// exact and symbolic routes must agree exactly.
+    public init(_ problem: ConvolutionProblem<Scalar>, layout: AxisLayout, relativeTolerance: Double = 0) {
+        let geometry = problem.geometry
+        self.problem = problem
+        self.layout = layout
+
+        // Inputs and the padded input.
+        let paddedInput = padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
+        let bias = problem.bias ?? Tensor.zeros([geometry.outputChannels])
+
+        // The matrices of im2col.
+        let columns = im2col(problem)
+        let kernelRows = kernelRows(problem)
+        let upstreamRows = upstreamRows(problem)
+
+        // The Jacobians, from the scope of impact of each input entry.
+        let (inputJacobian, weightJacobian) = impactJacobians(problem)
+        self.inputJacobian = inputJacobian
+        self.weightJacobian = weightJacobian
+
+        // y by three routes.
+        let window = slidingWindowForward(problem, paddedInput: paddedInput)
+        let product = matrixProductForward(problem, columns: columns, kernelRows: kernelRows)
+        let jacobianProduct = zip(inputJacobian.multiplied(by: problem.x.scalars), window.scalars.indices)
+            .map { value, flat in value + bias.scalars[(flat / geometry.outputPositions) % geometry.outputChannels] }
+
+        // dL/dw by three routes.
+        let weightByProduct = matrixProductWeightGradient(problem, columns: columns, upstreamRows: upstreamRows)
+        let weightByDirectSum = directWeightGradient(problem, paddedInput: paddedInput)
+        let weightByJacobian = weightJacobian.transposeMultiplied(by: problem.upstream.scalars)
+
+        // dL/dx by three routes.
+        let flipped = flippedKernel(problem)
+        let dilated = dilatedUpstream(problem)
+        let paddedGradient = paddedUpstream(dilated, geometry: geometry)
+        let inputByFlip = flippedKernelInputGradient(geometry, paddedUpstream: paddedGradient, flippedKernel: flipped)
+        let inputByJacobian = inputJacobian.transposeMultiplied(by: problem.upstream.scalars)
+        let inputByCol2im = col2imInputGradient(problem, kernelRows: kernelRows, upstreamRows: upstreamRows)
+
+        // dL/db by two routes.
+        let biasBySum = summedBiasGradient(problem)
+        let biasByRowSum = rowSumBiasGradient(upstreamRows)
+
+        let shown = { (quantity: Quantity, tensor: Tensor<Scalar>) -> Tensor<Scalar> in
+            tensor.reshaped(layout.authorShape(of: quantity, fullShape: tensor.shape, geometry: geometry))
+        }
+        var tensors: [Quantity: Tensor<Scalar>] = [
+            .x: shown(.x, problem.x),
+            .w: shown(.w, problem.w),
+            .b: layout.biasIsScalar ? Tensor(shape: [], scalars: [bias.scalars[0]]) : bias,
+            .upstream: shown(.upstream, problem.upstream),
+            .paddedInput: shown(.paddedInput, paddedInput),
+            .y: shown(.y, window),
+            .columns: columns,
+            .columnsTransposed: transposed(columns),
+            .kernelRows: kernelRows,
+            .upstreamRows: upstreamRows,
+            .weightGradient: shown(.weightGradient, weightByProduct),
+            .biasGradient: biasBySum,
+            .flippedKernel: shown(.flippedKernel, flipped),
+            .dilatedUpstream: shown(.dilatedUpstream, dilated),
+            .paddedUpstream: shown(.paddedUpstream, paddedGradient),
+            .inputGradient: shown(.inputGradient, inputByFlip),
+        ]
+        if layout.biasIsScalar {
+            tensors[.biasGradient] = Tensor(shape: [], scalars: [biasBySum.scalars.reduce(.zero, +)])
+        }
+        self.tensors = tensors
+
+        let tolerance = relativeTolerance
+        comparisons = [
+            compareRoutes(.y, shape: tensors[.y]?.shape ?? [], results: [
+                ("sliding window over x_pad", window.scalars),
+                ("W_row · X_col", product.scalars),
+                ("J_x · vec(x)", jacobianProduct),
+            ], relativeTolerance: tolerance),
+            compareRoutes(.weightGradient, shape: tensors[.weightGradient]?.shape ?? [], results: [
+                ("dY_row · X_col^T", weightByProduct.scalars),
+                ("direct sum over outputs", weightByDirectSum.scalars),
+                ("J_w^T · vec(dL/dy)", weightByJacobian),
+            ], relativeTolerance: tolerance),
+            compareRoutes(.inputGradient, shape: tensors[.inputGradient]?.shape ?? [], results: [
+                ("dL/dy_pad correlated with w_flip", inputByFlip.scalars),
+                ("J_x^T · vec(dL/dy)", inputByJacobian),
+                ("col2im of W_row^T · dY_row", inputByCol2im.scalars),
+            ], relativeTolerance: tolerance),
+            compareRoutes(.biasGradient, shape: [geometry.outputChannels], results: [
+                ("sum of dL/dy", biasBySum.scalars),
+                ("dY_row · 1", biasByRowSum.scalars),
+            ], relativeTolerance: tolerance),
+        ]
+    }
+
+    /// Returns a quantity's entries in its shown shape.
+    public func value(of quantity: Quantity) -> QuantityValue {
+        switch quantity {
+        case .inputJacobian: return Self.lazyDense(inputJacobian)
+        case .weightJacobian: return Self.lazyDense(weightJacobian)
+        default: return tensors[quantity].map(QuantityValue.init) ?? QuantityValue(shape: [0]) { _ in .exact(.zero) }
+        }
+    }
+
+    private static func lazyDense(_ matrix: SparseMatrix<Scalar>) -> QuantityValue {
+        QuantityValue(shape: [matrix.rowCount, matrix.columnCount]) { flat in
+            matrix.entry(row: flat / matrix.columnCount, column: flat % matrix.columnCount).scalarValue
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// The sizes of one convolution, in PyTorch's layout: x is (N, C_in, spatial...), w is
+/// (C_out, C_in/groups, kernel...), y is (N, C_out, output...).
+public struct ConvolutionGeometry: Equatable, Sendable {
+    /// The largest size, stride, dilation or pad accepted along any axis.
+    public static let maximumExtent = 1 << 20
+    /// The largest number of entries any tensor of the convolution may have.
+    public static let maximumEntries = 1 << 26
+
+    public let batch: Int
+    public let inputChannels: Int
+    public let outputChannels: Int
+    public let groups: Int
+    public let inputSize: [Int]
+    public let kernelSize: [Int]
+    public let stride: [Int]
+    public let dilation: [Int]
+    public let padding: [PadPair]
+    /// `floor((in + pad_begin + pad_end − dilation·(k − 1) − 1) / stride) + 1` per axis.
+    public let outputSize: [Int]
+
+    /// Checks every size and derives the output size.
+    public init(
+        batch: Int, inputChannels: Int, outputChannels: Int, groups: Int,
+        inputSize: [Int], kernelSize: [Int], stride: [Int], dilation: [Int], padding: PaddingRule
+    ) throws(ConvolutionError) {
+        let dimensions = inputSize.count
+        for (name, values) in [("kernel size", kernelSize), ("stride", stride), ("dilation", dilation)]
+        where values.count != dimensions {
+            throw .wrongArity(parameter: name, count: values.count, dimensions: dimensions)
+        }
+        if case .explicit(let pairs) = padding, pairs.count != dimensions {
+            throw .wrongArity(parameter: "padding", count: pairs.count, dimensions: dimensions)
+        }
+
+        try Self.checkExtents(batch: batch, inputChannels: inputChannels, outputChannels: outputChannels,
+                              inputSize: inputSize, kernelSize: kernelSize, stride: stride,
+                              dilation: dilation, padding: padding)
+
+        guard groups >= 1, inputChannels % groups == 0, outputChannels % groups == 0 else {
+            throw .groupsDoNotDivide(groups: groups, inputChannels: inputChannels, outputChannels: outputChannels)
+        }
+
+        let pads = padding.resolve(inputSize: inputSize, kernelSize: kernelSize, stride: stride, dilation: dilation)
+        var outputSize: [Int] = []
+        for axis in 0..<dimensions {
+            let padded = inputSize[axis] + pads[axis].begin + pads[axis].end
+            let span = dilation[axis] * (kernelSize[axis] - 1) + 1
+            guard span <= padded else {
+                throw .kernelLargerThanInput(axis: axis, paddedInput: padded, dilatedKernel: span)
+            }
+            outputSize.append((padded - span) / stride[axis] + 1)
+        }
+
+        self.batch = batch
+        self.inputChannels = inputChannels
+        self.outputChannels = outputChannels
+        self.groups = groups
+        self.inputSize = inputSize
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.dilation = dilation
+        self.padding = pads
+        self.outputSize = outputSize
+        try checkEntryCounts()
+    }
+
+    /// Rejects values that are not positive or so large that index arithmetic could overflow.
+    private static func checkExtents(
+        batch: Int, inputChannels: Int, outputChannels: Int, inputSize: [Int], kernelSize: [Int],
+        stride: [Int], dilation: [Int], padding: PaddingRule
+    ) throws(ConvolutionError) {
+        let limit = maximumExtent
+        for (name, value) in [("the batch size", batch), ("the input channel count", inputChannels),
+                              ("the output channel count", outputChannels)] {
+            guard value <= limit else { throw .tooLarge(what: name, value: value, limit: limit) }
+            guard value >= 1 else { throw .nonPositive(parameter: name, axis: 0, value: value) }
+        }
+        for axis in inputSize.indices {
+            for (name, value) in [("input size", inputSize[axis]), ("kernel size", kernelSize[axis]),
+                                  ("stride", stride[axis]), ("dilation", dilation[axis])] {
+                guard value >= 1 else { throw .nonPositive(parameter: name, axis: axis, value: value) }
+                guard value <= limit else {
+                    throw .tooLarge(what: "the \(name) along axis \(axis + 1)", value: value, limit: limit)
+                }
+            }
+            if case .explicit(let pairs) = padding {
+                for value in [pairs[axis].begin, pairs[axis].end] {
+                    guard value >= 0 else { throw .negativePadding(axis: axis, value: value) }
+                    guard value <= limit else {
+                        throw .tooLarge(what: "the padding along axis \(axis + 1)", value: value, limit: limit)
+                    }
+                }
+            }
+        }
+    }
+
+    private func checkEntryCounts() throws(ConvolutionError) {
+        let shapes: [(String, [Int])] = [
+            ("the padded input", [batch, inputChannels] + paddedSize),
+            ("the kernel", kernelShape),
+            ("the output", outputShape),
+            ("im2col", [inputChannels * kernelPositions, batch * outputPositions]),
+        ]
+        for (name, shape) in shapes {
+            var count = 1
+            for extent in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+                guard !overflow, product <= Self.maximumEntries else {
+                    throw .tooLarge(what: "the entry count of \(name) (\(formatShape(shape)))",
+                                    value: overflow ? Int.max : product, limit: Self.maximumEntries)
+                }
+                count = product
+            }
+        }
+    }
+
+    public var dimensions: Int { inputSize.count }
+    public var inputChannelsPerGroup: Int { inputChannels / groups }
+    public var outputChannelsPerGroup: Int { outputChannels / groups }
+
+    public var paddedSize: [Int] {
+        inputSize.indices.map { inputSize[$0] + padding[$0].begin + padding[$0].end }
+    }
+
+    public var inputShape: [Int] { [batch, inputChannels] + inputSize }
+    public var kernelShape: [Int] { [outputChannels, inputChannelsPerGroup] + kernelSize }
+    public var outputShape: [Int] { [batch, outputChannels] + outputSize }
+
+    public var inputPositions: Int { inputSize.reduce(1, *) }
+    public var kernelPositions: Int { kernelSize.reduce(1, *) }
+    public var outputPositions: Int { outputSize.reduce(1, *) }
+
+    /// Per axis, the rows (or columns) at the end of the padded input that no window reaches
+    /// because the stride steps over them: `(padded − span) mod stride`.
+    public var strideRemainder: [Int] {
+        inputSize.indices.map { axis in
+            (paddedSize[axis] - dilation[axis] * (kernelSize[axis] - 1) - 1) % stride[axis]
+        }
+    }
+
+    /// The group that an input or output channel belongs to.
+    func group(ofInputChannel channel: Int) -> Int { channel / inputChannelsPerGroup }
+    func group(ofOutputChannel channel: Int) -> Int { channel / outputChannelsPerGroup }
+}

@@ -1,0 +1,75 @@
+/// The named quantities every spec defines, spelled as notes write them.
+public enum Quantity: String, CaseIterable, Sendable, Hashable {
+    case x
+    case w
+    case b
+    case upstream = "dL/dy"
+    case paddedInput = "x_pad"
+    case y
+    case columns = "X_col"
+    case columnsTransposed = "X_col^T"
+    case kernelRows = "W_row"
+    case upstreamRows = "dY_row"
+    case weightGradient = "dL/dw"
+    case biasGradient = "dL/db"
+    case flippedKernel = "w_flip"
+    case dilatedUpstream = "dL/dy_dilated"
+    case paddedUpstream = "dL/dy_pad"
+    case inputGradient = "dL/dx"
+    case inputJacobian = "J_x"
+    case weightJacobian = "J_w"
+}
+
+/// Which axes the author wrote, so each quantity keeps the rank a reader expects: a 3x3 input
+/// with a 2x2 kernel gives a plain 3x3 matrix y, not a 1x1x3x3 tensor.
+public struct AxisLayout: Equatable, Sendable {
+    public var inputHasBatchAxis: Bool
+    public var inputHasChannelAxis: Bool
+    /// 0 for a single filter (kernel axes only), 1 for (C_in/groups, kernel...), 2 for
+    /// (C_out, C_in/groups, kernel...).
+    public var kernelLeadingAxes: Int
+    /// Whether b was given as one number shared by every output channel.
+    public var biasIsScalar: Bool
+
+    public init(inputHasBatchAxis: Bool, inputHasChannelAxis: Bool, kernelLeadingAxes: Int, biasIsScalar: Bool) {
+        self.inputHasBatchAxis = inputHasBatchAxis
+        self.inputHasChannelAxis = inputHasChannelAxis
+        self.kernelLeadingAxes = kernelLeadingAxes
+        self.biasIsScalar = biasIsScalar
+    }
+
+    /// The layout of a 2-D spec with full (N, C, H, W) tensors.
+    public static let full = AxisLayout(inputHasBatchAxis: true, inputHasChannelAxis: true,
+                                        kernelLeadingAxes: 2, biasIsScalar: false)
+
+    /// Returns the shape a quantity is shown with, given its shape in the full layout. Only
+    /// axes of length 1 are dropped, so the row-major order of the entries is unchanged.
+    public func authorShape(of quantity: Quantity, fullShape: [Int], geometry: ConvolutionGeometry) -> [Int] {
+        switch quantity {
+        case .x, .paddedInput, .inputGradient:
+            return dropping(batch: !inputHasBatchAxis, channels: !inputHasChannelAxis, from: fullShape)
+        case .y, .upstream, .dilatedUpstream, .paddedUpstream:
+            let keepChannels = inputHasChannelAxis || geometry.outputChannels > 1
+            return dropping(batch: !inputHasBatchAxis, channels: !keepChannels, from: fullShape)
+        case .w, .weightGradient:
+            return Array(fullShape.dropFirst(2 - kernelLeadingAxes))
+        case .flippedKernel:
+            switch kernelLeadingAxes {
+            case 0: return Array(fullShape.dropFirst(2))
+            case 1: return [fullShape[0]] + fullShape.dropFirst(2)
+            default: return fullShape
+            }
+        case .b, .biasGradient:
+            return biasIsScalar ? [] : fullShape
+        case .columns, .columnsTransposed, .kernelRows, .upstreamRows, .inputJacobian, .weightJacobian:
+            return fullShape
+        }
+    }
+
+    private func dropping(batch: Bool, channels: Bool, from shape: [Int]) -> [Int] {
+        var result = shape
+        if channels { result.remove(at: 1) }
+        if batch { result.remove(at: 0) }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+/// A quantity's entries seen through `ScalarValue`, whatever scalar type computed them.
+/// Entries are converted when read, so a large quantity costs nothing until it is shown.
+public struct QuantityValue: Sendable {
+    public let shape: [Int]
+    private let read: @Sendable (Int) -> ScalarValue
+
+    public init(shape: [Int], read: @escaping @Sendable (Int) -> ScalarValue) {
+        self.shape = shape
+        self.read = read
+    }
+
+    public init<Scalar: ConvScalar>(_ tensor: Tensor<Scalar>) {
+        self.init(shape: tensor.shape) { tensor.scalars[$0].scalarValue }
+    }
+
+    public var count: Int { shape.reduce(1, *) }
+
+    /// The entry at a flat row-major index.
+    public subscript(flat index: Int) -> ScalarValue { read(index) }
+
+    public subscript(coordinates: [Int]) -> ScalarValue {
+        read(flatIndex(of: coordinates))
+    }
+
+    /// The flat row-major index of in-range zero-based coordinates.
+    public func flatIndex(of coordinates: [Int]) -> Int {
+        var index = 0
+        for axis in shape.indices {
+            index = index * shape[axis] + coordinates[axis]
+        }
+        return index
+    }
+}

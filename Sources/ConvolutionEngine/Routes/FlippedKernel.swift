@@ -1,0 +1,87 @@
+/// The input gradient as a convolution: the upstream gradient, dilated by the stride and
+/// padded for a full correlation, correlated with the flipped kernel.
+
+/// `w_flip`: w rotated 180° in every spatial axis with input and output channels swapped
+/// within each group, laid out (C_in, C_out/groups, kernel...). It is the kernel of the
+/// backward convolution.
+func flippedKernel<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
+    let geometry = problem.geometry
+    let kernelCount = geometry.kernelPositions
+    let perGroupIn = geometry.inputChannelsPerGroup
+    let perGroupOut = geometry.outputChannelsPerGroup
+    var flipped = Tensor<Scalar>.zeros([geometry.inputChannels, perGroupOut] + geometry.kernelSize)
+
+    for c in 0..<geometry.inputChannels {
+        let g = geometry.group(ofInputChannel: c)
+        for local in 0..<perGroupOut {
+            let co = g * perGroupOut + local
+            for k in 0..<kernelCount {
+                // In row-major order, rotating every axis by 180° reverses the flat index.
+                let source = (co * perGroupIn + c % perGroupIn) * kernelCount + (kernelCount - 1 - k)
+                flipped.scalars[(c * perGroupOut + local) * kernelCount + k] = problem.w.scalars[source]
+            }
+        }
+    }
+    return flipped
+}
+
+/// `dL/dy_dilated`: dL/dy with stride − 1 zeros between neighbouring entries.
+func dilatedUpstream<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
+    dilate(problem.upstream, leadingAxes: 2, factor: problem.geometry.stride)
+}
+
+/// The pads that turn `dL/dy_dilated` into `dL/dy_pad`: `dilation·(k − 1) − pad_begin`
+/// before and `dilation·(k − 1) − pad_end + remainder` after, where the remainder counts the
+/// input rows the stride stepped over. A negative pad crops.
+public func backwardPads(_ geometry: ConvolutionGeometry) -> [PadPair] {
+    geometry.inputSize.indices.map { axis in
+        let extent = geometry.dilation[axis] * (geometry.kernelSize[axis] - 1)
+        return PadPair(begin: extent - geometry.padding[axis].begin,
+                       end: extent - geometry.padding[axis].end + geometry.strideRemainder[axis])
+    }
+}
+
+/// `dL/dy_pad`.
+func paddedUpstream<Scalar>(_ dilated: Tensor<Scalar>, geometry: ConvolutionGeometry) -> Tensor<Scalar> {
+    padOrCrop(dilated, leadingAxes: 2, pads: backwardPads(geometry))
+}
+
+/// The input gradient by correlating `dL/dy_pad` with `w_flip`, dilated like w:
+/// `dL/dx[n, c, q] = Σ_j Σ_k w_flip[c, j, k] · dL/dy_pad[n, g·C_out/g + j, q + k·dilation]`.
+func flippedKernelInputGradient<Scalar>(_ geometry: ConvolutionGeometry, paddedUpstream: Tensor<Scalar>, flippedKernel: Tensor<Scalar>) -> Tensor<Scalar> {
+    let paddedSize = Array(paddedUpstream.shape[2...])
+    let paddedStrides = rowMajorStrides(paddedSize)
+    let paddedPlane = paddedSize.reduce(1, *)
+    let kernelCount = geometry.kernelPositions
+    let perGroupOut = geometry.outputChannelsPerGroup
+    let kernelOffsets = allCoordinates(geometry.kernelSize).map { kernel in
+        kernel.indices.reduce(0) { $0 + kernel[$1] * geometry.dilation[$1] * paddedStrides[$1] }
+    }
+    let inputOrigins = allCoordinates(geometry.inputSize).map { input in
+        input.indices.reduce(0) { $0 + input[$1] * paddedStrides[$1] }
+    }
+    var gradient = Tensor<Scalar>.zeros(geometry.inputShape)
+    var flat = 0
+
+    for n in 0..<geometry.batch {
+        for c in 0..<geometry.inputChannels {
+            let firstOutput = geometry.group(ofInputChannel: c) * perGroupOut
+            for origin in inputOrigins {
+                var sum = Scalar.zero
+                for j in 0..<perGroupOut {
+                    let plane = (n * geometry.outputChannels + firstOutput + j) * paddedPlane
+                    let kernelBase = (c * perGroupOut + j) * kernelCount
+                    for k in 0..<kernelCount {
+                        let upstream = paddedUpstream.scalars[plane + origin + kernelOffsets[k]]
+                        let weight = flippedKernel.scalars[kernelBase + k]
+                        if upstream.isZero || weight.isZero { continue }
+                        sum += weight * upstream
+                    }
+                }
+                gradient.scalars[flat] = sum
+                flat += 1
+            }
+        }
+    }
+    return gradient
+}

@@ -1,0 +1,104 @@
+/// A sparse matrix in compressed sparse row form, the form the Jacobians are kept in so that
+/// a large convolution never needs a dense ∂y/∂x.
+public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
+    public let rowCount: Int
+    public let columnCount: Int
+    /// `rowStart[r]..<rowStart[r + 1]` indexes the entries of row r.
+    public let rowStart: [Int]
+    /// Column of each stored entry, increasing within a row.
+    public let columns: [Int]
+    public let values: [Scalar]
+
+    /// Builds the matrix from (row, column, value) triples; entries at one position add up.
+    init(rowCount: Int, columnCount: Int, triples: [(row: Int, column: Int, value: Scalar)]) {
+        var counts = Array(repeating: 0, count: rowCount + 1)
+        for triple in triples { counts[triple.row + 1] += 1 }
+        for row in 0..<rowCount { counts[row + 1] += counts[row] }
+
+        var slots = counts
+        var unsortedColumns = Array(repeating: 0, count: triples.count)
+        var unsortedValues = Array(repeating: Scalar.zero, count: triples.count)
+        for triple in triples {
+            let slot = slots[triple.row]
+            unsortedColumns[slot] = triple.column
+            unsortedValues[slot] = triple.value
+            slots[triple.row] += 1
+        }
+
+        var rowStart = [0]
+        var columns: [Int] = []
+        var values: [Scalar] = []
+        columns.reserveCapacity(triples.count)
+        values.reserveCapacity(triples.count)
+        for row in 0..<rowCount {
+            let order = (counts[row]..<counts[row + 1]).sorted { unsortedColumns[$0] < unsortedColumns[$1] }
+            for slot in order {
+                if let last = columns.last, columns.count > rowStart[row], last == unsortedColumns[slot] {
+                    values[values.count - 1] += unsortedValues[slot]
+                } else {
+                    columns.append(unsortedColumns[slot])
+                    values.append(unsortedValues[slot])
+                }
+            }
+            rowStart.append(columns.count)
+        }
+
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.rowStart = rowStart
+        self.columns = columns
+        self.values = values
+    }
+
+    public var storedCount: Int { values.count }
+
+    /// Returns the entry at (row, column), zero where nothing is stored.
+    public func entry(row: Int, column: Int) -> Scalar {
+        var low = rowStart[row]
+        var high = rowStart[row + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            if columns[middle] == column { return values[middle] }
+            if columns[middle] < column { low = middle + 1 } else { high = middle }
+        }
+        return .zero
+    }
+
+    /// Whether an entry is stored at (row, column), even when its value is zero.
+    public func isStored(row: Int, column: Int) -> Bool {
+        columns[rowStart[row]..<rowStart[row + 1]].contains(column)
+    }
+
+    /// Returns `self · vector`.
+    func multiplied(by vector: [Scalar]) -> [Scalar] {
+        (0..<rowCount).map { row in
+            var sum = Scalar.zero
+            for slot in rowStart[row]..<rowStart[row + 1] where !vector[columns[slot]].isZero {
+                sum += values[slot] * vector[columns[slot]]
+            }
+            return sum
+        }
+    }
+
+    /// Returns `selfᵀ · vector` without forming the transpose.
+    func transposeMultiplied(by vector: [Scalar]) -> [Scalar] {
+        var result = Array(repeating: Scalar.zero, count: columnCount)
+        for row in 0..<rowCount where !vector[row].isZero {
+            for slot in rowStart[row]..<rowStart[row + 1] {
+                result[columns[slot]] += values[slot] * vector[row]
+            }
+        }
+        return result
+    }
+
+    /// The dense matrix; only for matrices small enough to show.
+    public func dense() -> Tensor<Scalar> {
+        var matrix = Tensor<Scalar>.zeros([rowCount, columnCount])
+        for row in 0..<rowCount {
+            for slot in rowStart[row]..<rowStart[row + 1] {
+                matrix.scalars[row * columnCount + columns[slot]] = values[slot]
+            }
+        }
+        return matrix
+    }
+}

@@ -1,0 +1,65 @@
+/// A dense tensor in row-major order.
+public struct Tensor<Scalar: ConvScalar>: Equatable, Sendable {
+    public private(set) var shape: [Int]
+    public var scalars: [Scalar]
+
+    /// Creates a tensor; `scalars.count` must equal the product of `shape`.
+    public init(shape: [Int], scalars: [Scalar]) {
+        precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) does not hold \(scalars.count) entries")
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    public init(shape: [Int], repeating value: Scalar) {
+        self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
+    }
+
+    public static func zeros(_ shape: [Int]) -> Tensor {
+        Tensor(shape: shape, repeating: .zero)
+    }
+
+    public var count: Int { scalars.count }
+    public var rank: Int { shape.count }
+
+    /// Returns the same entries under another shape with the same number of entries.
+    public func reshaped(_ newShape: [Int]) -> Tensor {
+        Tensor(shape: newShape, scalars: scalars)
+    }
+
+    public func map<Other: ConvScalar>(_ transform: (Scalar) -> Other) -> Tensor<Other> {
+        Tensor<Other>(shape: shape, scalars: scalars.map(transform))
+    }
+
+    /// The flat index of the first invalid entry (overflow or blow-up), if any.
+    public var firstInvalidIndex: Int? {
+        scalars.firstIndex { $0.isInvalid }
+    }
+}
+
+/// Row-major strides of `shape`: the flat distance between neighbours along each axis.
+func rowMajorStrides(_ shape: [Int]) -> [Int] {
+    var strides = Array(repeating: 1, count: shape.count)
+    var stride = 1
+    for axis in shape.indices.reversed() {
+        strides[axis] = stride
+        stride *= shape[axis]
+    }
+    return strides
+}
+
+/// Converts a flat row-major index into one coordinate per axis.
+public func coordinates(ofFlatIndex index: Int, in shape: [Int]) -> [Int] {
+    var remainder = index
+    var result = Array(repeating: 0, count: shape.count)
+    for axis in shape.indices.reversed() where shape[axis] > 0 {
+        result[axis] = remainder % shape[axis]
+        remainder /= shape[axis]
+    }
+    return result
+}
+
+/// Lists the coordinates of every entry of `shape` in row-major order.
+func allCoordinates(_ shape: [Int]) -> [[Int]] {
+    let count = shape.reduce(1, *)
+    return (0..<count).map { coordinates(ofFlatIndex: $0, in: shape) }
+}

@@ -1,0 +1,231 @@
+import SourceDiagnostics
+
+/// The text cmark parses: the note with every math span and prose placeholder replaced by
+/// a token, so that `_`, `*`, `\\` and `\{` inside math reach the TeX converter untouched.
+struct ProtectedText {
+    var text: String
+    var maths: [MathSpan]
+    var placeholders: [PlaceholderSpan]
+    /// Each replaced span: its scalar range in the note and the token's range in `text`.
+    var replacements: [(original: Range<Int>, token: Range<Int>)]
+    /// The note range that each token replaced, keyed by the token's text.
+    var originals: [String: Range<Int>]
+    var diagnostics: [Diagnostic]
+}
+
+/// The token that stands for a math span (`kind` m) or placeholder (`kind` p) in the text
+/// cmark sees. Private-use characters keep it from meaning anything to Markdown.
+enum ProtectionToken {
+    static let open: Unicode.Scalar = "\u{E000}"
+    static let close: Unicode.Scalar = "\u{E001}"
+
+    static func make(_ kind: Character, _ index: Int) -> String {
+        "\u{E000}\(kind)\(index)\u{E001}"
+    }
+}
+
+/// Finds math and placeholders with Pandoc's rules for dollars, outside code.
+///
+/// Inline math opens at a `$` followed by a non-space and closes at the next `$` that
+/// follows a non-space and is not followed by a digit; `$$` opens and closes display math.
+/// A `$` after an odd number of backslashes is literal. Neither kind crosses a blank line
+/// or a code span or block. Each search that fails records how far it looked, and later
+/// openers before that point fail at once, so the pass is linear in the note's length.
+struct MathProtector {
+    let source: SourceText
+    /// Scalar ranges of code spans, code blocks and raw HTML, sorted and disjoint.
+    let codeRegions: [Range<Int>]
+
+    private var output = String.UnicodeScalarView()
+    private var outputCount = 0
+    private var maths: [MathSpan] = []
+    private var placeholders: [PlaceholderSpan] = []
+    private var replacements: [(original: Range<Int>, token: Range<Int>)] = []
+    private var originals: [String: Range<Int>] = [:]
+    private var diagnostics: [Diagnostic] = []
+    private var regionIndex = 0
+    private var inlineFailedBefore = 0
+    private var displayFailedBefore = 0
+    private var placeholderFailedBefore = 0
+    /// For each line, the offset where the next blank line after it starts.
+    private let nextBlankLine: [Int]
+
+    init(source: SourceText, codeRegions: [Range<Int>]) {
+        self.source = source
+        self.codeRegions = codeRegions
+        var nextBlank = Array(repeating: source.count, count: source.lineStarts.count)
+        var following = source.count
+        for line in source.lineStarts.indices.reversed() {
+            nextBlank[line] = following
+            if source.isBlankLine(startingAt: source.lineStarts[line]) { following = source.lineStarts[line] }
+        }
+        nextBlankLine = nextBlank
+    }
+
+    mutating func run() -> ProtectedText {
+        let scalars = source.scalars
+        var index = 0
+        while index < scalars.count {
+            if regionIndex < codeRegions.count, index >= codeRegions[regionIndex].lowerBound {
+                let region = codeRegions[regionIndex]
+                while index < region.upperBound {
+                    emit(scalars[index])
+                    index += 1
+                }
+                regionIndex += 1
+                continue
+            }
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count {
+                emit(scalar)
+                emit(scalars[index + 1])
+                index += 2
+            } else if scalar == "$", let end = displayMath(at: index) ?? inlineMath(at: index) {
+                index = end
+            } else if scalar == "{", next(index) == "{", let end = placeholder(at: index) {
+                index = end
+            } else {
+                emit(scalar == ProtectionToken.open || scalar == ProtectionToken.close ? "\u{FFFD}" : scalar)
+                index += 1
+            }
+        }
+        return ProtectedText(text: String(output), maths: maths, placeholders: placeholders,
+                             replacements: replacements, originals: originals, diagnostics: diagnostics)
+    }
+
+    private func next(_ index: Int) -> Unicode.Scalar? {
+        index + 1 < source.count ? source.scalars[index + 1] : nil
+    }
+
+    private mutating func emit(_ scalar: Unicode.Scalar) {
+        output.append(scalar)
+        outputCount += 1
+    }
+
+    private mutating func emitToken(_ kind: Character, _ id: Int, replacing original: Range<Int>) {
+        let start = outputCount
+        let token = ProtectionToken.make(kind, id)
+        for scalar in token.unicodeScalars { emit(scalar) }
+        replacements.append((original, start..<outputCount))
+        originals[token] = original
+    }
+
+    /// The offset where a search that starts at `index` must stop: the next code region or
+    /// the start of the next blank line, whichever comes first.
+    private func searchLimit(from index: Int) -> Int {
+        let region = regionIndex < codeRegions.count ? codeRegions[regionIndex].lowerBound : source.count
+        return min(region, nextBlankLine[source.location(index).line - 1])
+    }
+
+    private func isEscaped(_ index: Int) -> Bool {
+        var backslashes = 0
+        var position = index - 1
+        while position >= 0, source.scalars[position] == "\\" {
+            backslashes += 1
+            position -= 1
+        }
+        return backslashes % 2 == 1
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+
+    /// Protects `$$...$$` at `index` and returns the offset after it, or nil.
+    private mutating func displayMath(at index: Int) -> Int? {
+        guard next(index) == "$", index >= displayFailedBefore else { return nil }
+        let limit = searchLimit(from: index)
+        var position = index + 2
+        while position + 1 < limit {
+            if source.scalars[position] == "$", source.scalars[position + 1] == "$", !isEscaped(position) {
+                guard position > index + 2 else { return nil }
+                record(display: true, content: (index + 2)..<position, whole: index..<(position + 2))
+                return position + 2
+            }
+            position += 1
+        }
+        displayFailedBefore = limit
+        return nil
+    }
+
+    /// Protects `$...$` at `index` and returns the offset after it, or nil.
+    private mutating func inlineMath(at index: Int) -> Int? {
+        guard let first = next(index), !Self.isSpace(first), first != "$", index >= inlineFailedBefore else { return nil }
+        let limit = searchLimit(from: index)
+        var position = index + 2
+        while position < limit {
+            let scalar = source.scalars[position]
+            if scalar == "$", !Self.isSpace(source.scalars[position - 1]), !isEscaped(position) {
+                let following = position + 1 < source.count ? source.scalars[position + 1] : " "
+                if !(following >= "0" && following <= "9") {
+                    record(display: false, content: (index + 1)..<position, whole: index..<(position + 1))
+                    return position + 1
+                }
+            }
+            position += 1
+        }
+        inlineFailedBefore = limit
+        return nil
+    }
+
+    private mutating func record(display: Bool, content: Range<Int>, whole: Range<Int>) {
+        let tex = source.located(content)
+        let inner = placeholders(inTeX: tex)
+        maths.append(MathSpan(tex: tex, display: display, location: source.location(whole.lowerBound), placeholders: inner))
+        emitToken("m", maths.count - 1, replacing: whole)
+    }
+
+    /// Finds `{{ ... }}` inside a formula. A space must follow `{{` there, so that TeX
+    /// groups such as `x^{{a}}` stay TeX.
+    private func placeholders(inTeX tex: LocatedText) -> [PlaceholderSpan] {
+        var found: [PlaceholderSpan] = []
+        var index = 0
+        let scalars = tex.scalars
+        while index + 2 < scalars.count {
+            guard scalars[index] == "{", scalars[index + 1] == "{", Self.isSpace(scalars[index + 2]) else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < scalars.count, !(scalars[close] == "}" && scalars[close + 1] == "}") { close += 1 }
+            guard close + 1 < scalars.count else { break }
+            let content = tex.trimmed((index + 2)..<close)
+            var text = LocatedText(endLocation: tex.location(content.lowerBound))
+            for offset in content { text.append(scalars[offset], at: tex.location(offset)) }
+            found.append(PlaceholderSpan(content: text, location: tex.location(index), texRange: index..<(close + 2)))
+            index = close + 2
+        }
+        return found
+    }
+
+    /// Protects a prose `{{ ... }}` at `index`, which must close on the same line.
+    private mutating func placeholder(at index: Int) -> Int? {
+        guard index >= placeholderFailedBefore else { return nil }
+        var limit = regionIndex < codeRegions.count ? codeRegions[regionIndex].lowerBound : source.count
+        var position = index + 2
+        while position < limit, source.scalars[position] != "\n" { position += 1 }
+        limit = position
+        position = index + 2
+        while position + 1 < limit {
+            if source.scalars[position] == "}", source.scalars[position + 1] == "}" {
+                var content = (index + 2)..<position
+                while content.lowerBound < content.upperBound, Self.isSpace(source.scalars[content.lowerBound]) {
+                    content = (content.lowerBound + 1)..<content.upperBound
+                }
+                while content.upperBound > content.lowerBound, Self.isSpace(source.scalars[content.upperBound - 1]) {
+                    content = content.lowerBound..<(content.upperBound - 1)
+                }
+                placeholders.append(PlaceholderSpan(content: source.located(content), location: source.location(index), texRange: nil))
+                emitToken("p", placeholders.count - 1, replacing: index..<(position + 2))
+                return position + 2
+            }
+            position += 1
+        }
+        placeholderFailedBefore = limit
+        diagnostics.append(Diagnostic(
+            id: "placeholder.unterminated", range: SourceRange(at: source.location(index), length: 2),
+            message: "this {{ has no closing }} on the same line",
+            notes: ["close the placeholder with }}, or write \\{{ for literal braces"]))
+        return nil
+    }
+}

@@ -1,0 +1,136 @@
+import SourceDiagnostics
+
+/// Parses a note: front matter, then math protection, then cmark.
+public enum NoteParser {
+    /// Parses a note's text. The diagnostics cover the front matter, unterminated
+    /// placeholders and characters the format reserves; they never stop the parse.
+    public static func parse(_ text: String) -> (note: MarkdownNote, diagnostics: [Diagnostic]) {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var diagnostics: [Diagnostic] = []
+
+        // Lines as the author sees them, for front matter and for quoting in diagnostics.
+        let lines = SourceText(scalars).lineStrings
+        let (frontMatter, frontMatterDiagnostics) = FrontMatter.parse(lines)
+        diagnostics += frontMatterDiagnostics
+
+        // Blank the front matter (keeping its line breaks, so lines keep their numbers) and
+        // replace NUL, as CommonMark requires.
+        let source = SourceText(blanked(scalars, lines: frontMatter.lineCount))
+        let regions = CmarkBridge.codeRegions(source.string(0..<source.count), source: source)
+        var protector = MathProtector(source: source, codeRegions: regions)
+        let protected = protector.run()
+        diagnostics += protected.diagnostics
+
+        let protectedSource = SourceText(Array(protected.text.unicodeScalars))
+        let tokens = TokenResolver(protected: protected, source: source)
+        let blocks = CmarkBridge.blocks(
+            protected.text,
+            convert: tokens.inlines,
+            restore: tokens.restore,
+            noteLine: { line in
+                let offset = line >= 1 && line <= protectedSource.lineStarts.count ? protectedSource.lineStarts[line - 1] : 0
+                return source.location(tokens.originalOffset(ofProtected: offset)).line
+            },
+            lineText: { line in line >= 1 && line <= lines.count ? lines[line - 1] : "" })
+
+        let note = MarkdownNote(frontMatter: frontMatter, blocks: blocks, maths: protected.maths,
+                                placeholders: protected.placeholders, lines: lines.map { $0.trimmingTrailingSpace })
+        return (note, diagnostics)
+    }
+
+    private static func blanked(_ scalars: [Unicode.Scalar], lines: Int) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var line = 1
+        for scalar in scalars {
+            if scalar == "\n" {
+                line += 1
+                result.append(scalar)
+            } else if line > lines {
+                result.append(scalar == "\0" ? "\u{FFFD}" : scalar)
+            }
+        }
+        return result
+    }
+}
+
+extension SourceText {
+    /// Every line without its line break.
+    var lineStrings: [String] {
+        lineStarts.indices.map { index in
+            let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : count
+            return string(lineStarts[index]..<max(end, lineStarts[index]))
+        }
+    }
+}
+
+/// Turns tokens in cmark's text back into math and placeholder inlines.
+private struct TokenResolver {
+    let protected: ProtectedText
+    let source: SourceText
+
+    /// Splits a text node at its tokens.
+    func inlines(_ text: String) -> [Inline] {
+        var result: [Inline] = []
+        var pending = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == ProtectionToken.open else {
+                pending.unicodeScalars.append(scalar)
+                continue
+            }
+            var body = ""
+            while let next = scalars.next(), next != ProtectionToken.close { body.unicodeScalars.append(next) }
+            if !pending.isEmpty {
+                result.append(.text(pending))
+                pending = ""
+            }
+            if let token = parseToken(body) { result.append(token) }
+        }
+        if !pending.isEmpty { result.append(.text(pending)) }
+        return result
+    }
+
+    private func parseToken(_ body: String) -> Inline? {
+        guard let kind = body.first, let index = Int(body.dropFirst()) else { return nil }
+        switch kind {
+        case "m" where protected.maths.indices.contains(index): return .math(index)
+        case "p" where protected.placeholders.indices.contains(index): return .placeholder(index)
+        default: return nil
+        }
+    }
+
+    /// Replaces tokens by the note text they stand for, where cmark put a token somewhere
+    /// that cannot hold math, such as a link destination.
+    func restore(_ text: String) -> String {
+        guard text.unicodeScalars.contains(ProtectionToken.open) else { return text }
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == ProtectionToken.open else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            var body = ""
+            while let next = scalars.next(), next != ProtectionToken.close { body.unicodeScalars.append(next) }
+            guard let kind = body.first, let index = Int(body.dropFirst()) else { continue }
+            if let original = protected.originals[ProtectionToken.make(kind, index)] {
+                result += source.string(original)
+            }
+        }
+        return result
+    }
+
+    /// Maps an offset in the protected text to the note: offsets inside a token map to the
+    /// start of what it replaced.
+    func originalOffset(ofProtected offset: Int) -> Int {
+        var shift = 0
+        for replacement in protected.replacements {
+            if replacement.token.lowerBound > offset { break }
+            if offset < replacement.token.upperBound { return replacement.original.lowerBound }
+            shift = replacement.original.upperBound - replacement.token.upperBound
+        }
+        return offset + shift
+    }
+}

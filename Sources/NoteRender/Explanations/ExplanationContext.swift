@@ -1,0 +1,61 @@
+import ConvolutionEngine
+import NoteSpec
+
+/// Shared helpers for the explanations of one evaluated spec.
+struct ExplanationContext {
+    /// The largest number of entries an explanation lists one by one.
+    static let maximumListedEntries = 16
+
+    let spec: EvaluatedSpec
+
+    var report: any ConvolutionReport { spec.report }
+    var geometry: ConvolutionGeometry { spec.geometry }
+    var base: Int { spec.indexBase }
+
+    func value(_ quantity: Quantity) -> QuantityValue {
+        report.value(of: quantity)
+    }
+
+    /// `name = [matrix]` for a display formula.
+    func equation(_ quantity: Quantity) -> String {
+        "\(TeXWriter.name(quantity)) = \(TeXWriter.tensor(value(quantity)))"
+    }
+
+    /// The TeX name of one entry, from zero-based coordinates in the quantity's shape.
+    func entryName(_ quantity: Quantity, flat index: Int) -> String {
+        let shape = value(quantity).shape
+        let indices = coordinates(ofFlatIndex: index, in: shape).map { $0 + base }
+        return TeXWriter.entryName(quantity, indices)
+    }
+
+    /// A factor of a product in TeX, parenthesized when it is a sum or negative.
+    func factor(_ value: ScalarValue) -> String {
+        let tex = TeXWriter.scalar(value)
+        let needsParentheses = tex.contains(" + ") || tex.contains(" - ") || tex.hasPrefix("-")
+        return needsParentheses ? "\\left(\(tex)\\right)" : tex
+    }
+
+    /// A note on how much of a long list is shown, or nil when everything is.
+    func cutNote(shown: Int, total: Int, what: String) -> GeneratedBlock? {
+        guard shown < total else { return nil }
+        return .paragraph([.text("The list shows the first \(shown) of \(total) \(what).")])
+    }
+
+    /// Names the sides of each spatial axis, begin first: rows are top/bottom, columns
+    /// left/right, depth front/back.
+    var sideNames: [(String, String)] {
+        Array([("front", "back"), ("top", "bottom"), ("left", "right")].suffix(geometry.dimensions))
+    }
+
+    /// "1 on the top and 0 on the bottom, 1 on the left and 0 on the right".
+    var paddingDescription: String {
+        zip(geometry.padding, sideNames).map { pad, sides in
+            "\(pad.begin) on the \(sides.0) and \(pad.end) on the \(sides.1)"
+        }.joined(separator: ", ")
+    }
+
+    /// "3 × 3" for a shape.
+    func shapeText(_ shape: [Int]) -> String {
+        shape.isEmpty ? "1 × 1" : shape.map(String.init).joined(separator: " × ")
+    }
+}

@@ -1,0 +1,141 @@
+/// Writes page blocks as HTML. Raw HTML from notes is left out, links with a script
+/// scheme are dropped, and relative links to `.md` notes point to their `.html` pages.
+struct HTMLWriter {
+    private(set) var output = ""
+
+    mutating func write(_ blocks: [PageBlock]) {
+        for block in blocks { write(block) }
+    }
+
+    private mutating func write(_ block: PageBlock) {
+        switch block {
+        case .paragraph(let inlines):
+            output += "<p>"
+            write(inlines)
+            output += "</p>\n"
+        case .heading(let level, let inlines, let anchor):
+            output += "<h\(level) id=\"\(HTMLEscaping.text(anchor))\">"
+            write(inlines)
+            output += " <a class=\"anchor\" href=\"#\(HTMLEscaping.text(anchor))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+        case .code(let info, let literal):
+            let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.text(String($0)))\"" } ?? ""
+            output += "<pre><code\(language)>\(HTMLEscaping.text(literal))</code></pre>\n"
+        case .spec(let name, let literal, let summary):
+            output += "<figure class=\"spec\" id=\"spec-\(HTMLEscaping.text(name))\">\n"
+            output += "<figcaption><span class=\"spec-name\">\(HTMLEscaping.text(name))</span> \(HTMLEscaping.text(summary))</figcaption>\n"
+            output += "<pre><code class=\"language-conv\">\(HTMLEscaping.text(literal))</code></pre>\n</figure>\n"
+        case .displayMath(let formula):
+            output += "<div class=\"display-math\">\(formula.mathML)</div>\n"
+        case .quote(let children):
+            output += "<blockquote>\n"
+            write(children)
+            output += "</blockquote>\n"
+        case .list(let ordered, let start, let tight, let items):
+            let tag = ordered ? "ol" : "ul"
+            output += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
+            for item in items {
+                output += "<li>"
+                if tight, item.count == 1, case .paragraph(let inlines) = item[0] {
+                    write(inlines)
+                } else {
+                    output += "\n"
+                    write(item)
+                }
+                output += "</li>\n"
+            }
+            output += "</\(tag)>\n"
+        case .table(let header, let rows):
+            output += "<div class=\"table\"><table>\n<thead><tr>"
+            for cell in header { output += "<th>\(HTMLEscaping.text(cell))</th>" }
+            output += "</tr></thead>\n<tbody>\n"
+            for row in rows {
+                output += "<tr>"
+                for cell in row {
+                    output += "<td>"
+                    write(cell)
+                    output += "</td>"
+                }
+                output += "</tr>\n"
+            }
+            output += "</tbody>\n</table></div>\n"
+        case .rule:
+            output += "<hr>\n"
+        case .rawHTML:
+            output += "<!-- raw HTML omitted -->\n"
+        }
+    }
+
+    private mutating func write(_ inlines: [PageInline]) {
+        for inline in inlines { write(inline) }
+    }
+
+    private mutating func write(_ inline: PageInline) {
+        switch inline {
+        case .text(let text):
+            output += HTMLEscaping.text(text)
+        case .softBreak:
+            output += "\n"
+        case .lineBreak:
+            output += "<br>\n"
+        case .code(let code):
+            output += "<code>\(HTMLEscaping.text(code))</code>"
+        case .emphasis(let children):
+            output += "<em>"
+            write(children)
+            output += "</em>"
+        case .strong(let children):
+            output += "<strong>"
+            write(children)
+            output += "</strong>"
+        case .link(let destination, let title, let children):
+            guard let href = LinkPolicy.safeDestination(destination, rewriteNotes: true) else {
+                write(children)
+                return
+            }
+            output += "<a href=\"\(HTMLEscaping.text(href))\""
+            if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
+            output += ">"
+            write(children)
+            output += "</a>"
+        case .image(let destination, let title, let alt):
+            guard let source = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return }
+            output += "<img src=\"\(HTMLEscaping.text(source))\" alt=\"\(HTMLEscaping.text(alt))\""
+            if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
+            output += ">"
+        case .math(let formula):
+            output += formula.mathML
+        case .rawHTML:
+            output += "<!-- raw HTML omitted -->"
+        }
+    }
+}
+
+/// Which link destinations a page may carry, and how links between notes are rewritten.
+enum LinkPolicy {
+    /// Returns the destination to write, or nil for a script or file scheme.
+    static func safeDestination(_ destination: String, rewriteNotes: Bool) -> String? {
+        let lowered = destination.lowercased().filter { !$0.isWhitespace && !$0.isASCIIControl }
+        for scheme in ["javascript:", "vbscript:", "file:", "data:"] where lowered.hasPrefix(scheme) {
+            let isImageData = scheme == "data:" && !rewriteNotes
+                && ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+            if !isImageData { return nil }
+        }
+        guard rewriteNotes, !lowered.contains(":") else { return destination }
+        return noteLinkAsPage(destination)
+    }
+
+    /// Rewrites `other.md` and `other.md#part` to `other.html` and `other.html#part`.
+    static func noteLinkAsPage(_ destination: String) -> String {
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let path = parts.first, path.hasSuffix(".md") else { return destination }
+        let page = path.dropLast(3) + ".html"
+        return parts.count == 2 ? page + "#" + parts[1] : String(page)
+    }
+}
+
+extension Character {
+    var isASCIIControl: Bool {
+        guard let ascii = asciiValue else { return false }
+        return ascii < 0x20 || ascii == 0x7F
+    }
+}

@@ -1,0 +1,181 @@
+/// Writes page blocks as GitHub-flavored Markdown: inline math as $`...`$, display math as
+/// ```math fences, spec blocks as code, generated tables as pipe tables.
+struct MarkdownWriter {
+    private(set) var output = ""
+
+    mutating func write(_ blocks: [PageBlock]) {
+        output = render(blocks, tight: false)
+    }
+
+    private func render(_ blocks: [PageBlock], tight: Bool) -> String {
+        blocks.map(render).joined(separator: tight ? "\n" : "\n\n")
+    }
+
+    private func render(_ block: PageBlock) -> String {
+        switch block {
+        case .paragraph(let inlines):
+            return paragraphs(inlines)
+        case .heading(let level, let inlines, _):
+            return String(repeating: "#", count: level) + " " + render(inlines).replacingNewlines(with: " ")
+        case .code(let info, let literal):
+            return fence(info: info, literal: literal)
+        case .spec(let name, let literal, let summary):
+            return fence(info: "conv \(name)", literal: literal) + "\n\n" + escape(summary)
+        case .displayMath(let formula):
+            return fence(info: "math", literal: formula.tex)
+        case .quote(let children):
+            return prefixLines(render(children, tight: false), first: "> ", rest: "> ")
+        case .list(let ordered, let start, let tight, let items):
+            return items.enumerated().map { index, item in
+                let marker = ordered ? "\(start + index). " : "- "
+                let indent = String(repeating: " ", count: marker.count)
+                return prefixLines(render(item, tight: tight), first: marker, rest: indent)
+            }.joined(separator: tight ? "\n" : "\n\n")
+        case .table(let header, let rows):
+            var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
+                         "|" + String(repeating: " --- |", count: header.count)]
+            for row in rows {
+                lines.append("| " + row.map { render($0).replacingNewlines(with: " ").replacingOccurrences("|", "\\|") }
+                    .joined(separator: " | ") + " |")
+            }
+            return lines.joined(separator: "\n")
+        case .rule:
+            return "---"
+        case .rawHTML:
+            return "<!-- raw HTML omitted -->"
+        }
+    }
+
+    /// A paragraph, split where display math stands inside it, because a math fence must
+    /// be a block of its own.
+    private func paragraphs(_ inlines: [PageInline]) -> String {
+        var parts: [String] = []
+        var current: [PageInline] = []
+        for inline in inlines {
+            if case .math(let formula) = inline, formula.display {
+                let text = render(current).trimmingSpace
+                if !text.isEmpty { parts.append(text) }
+                parts.append(fence(info: "math", literal: formula.tex))
+                current = []
+            } else {
+                current.append(inline)
+            }
+        }
+        let text = render(current).trimmingSpace
+        if !text.isEmpty { parts.append(text) }
+        return parts.map(protectLineStarts).joined(separator: "\n\n")
+    }
+
+    /// Escapes what would turn a paragraph line into a list item, heading underline or
+    /// thematic break: a leading `-`, `+`, `=`, or a number followed by `.` or `)`.
+    private func protectLineStarts(_ text: String) -> String {
+        guard !text.hasPrefix("```") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.drop { $0 == " " }
+            guard let first = trimmed.first else { return String(line) }
+            if "-+=".contains(first) { return "\\" + trimmed }
+            let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, let next = trimmed.dropFirst(digits.count).first, next == "." || next == ")" {
+                return digits + "\\" + trimmed.dropFirst(digits.count)
+            }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    private func render(_ inlines: [PageInline]) -> String {
+        inlines.map(render).joined()
+    }
+
+    private func render(_ inline: PageInline) -> String {
+        switch inline {
+        case .text(let text): return escape(text)
+        case .softBreak: return "\n"
+        case .lineBreak: return "\\\n"
+        case .code(let code): return codeSpan(code)
+        case .emphasis(let children): return "*" + render(children) + "*"
+        case .strong(let children): return "**" + render(children) + "**"
+        case .link(let destination, let title, let children):
+            guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return render(children) }
+            return "[" + render(children) + "](" + linkDestination(safe) + titlePart(title) + ")"
+        case .image(let destination, let title, let alt):
+            guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return "" }
+            return "![" + escape(alt) + "](" + linkDestination(safe) + titlePart(title) + ")"
+        case .math(let formula):
+            return "$`" + formula.tex.replacingNewlines(with: " ") + "`$"
+        case .rawHTML:
+            return "<!-- raw HTML omitted -->"
+        }
+    }
+
+    private func titlePart(_ title: String) -> String {
+        title.isEmpty ? "" : " \"" + title.replacingOccurrences("\"", "\\\"") + "\""
+    }
+
+    private func linkDestination(_ destination: String) -> String {
+        destination.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
+            ? "<" + destination.replacingOccurrences("<", "%3C").replacingOccurrences(">", "%3E") + ">"
+            : destination
+    }
+
+    /// A fence longer than any backtick run in the content.
+    private func fence(info: String, literal: String) -> String {
+        let ticks = String(repeating: "`", count: max(3, longestRun(of: "`", in: literal) + 1))
+        let body = literal.hasSuffix("\n") ? literal : literal + "\n"
+        return ticks + info + "\n" + body + ticks
+    }
+
+    private func codeSpan(_ code: String) -> String {
+        let ticks = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
+        let padded = code.hasPrefix("`") || code.hasSuffix("`") ? " " + code + " " : code
+        return ticks + padded.replacingNewlines(with: " ") + ticks
+    }
+
+    private func longestRun(of character: Character, in text: String) -> Int {
+        var longest = 0
+        var current = 0
+        for scalar in text {
+            current = scalar == character ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
+
+    /// Escapes the ASCII punctuation that could start Markdown syntax, and the dollar
+    /// sign, which GitHub reads as math.
+    private func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>|$~#".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    private func prefixLines(_ text: String, first: String, rest: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+            let prefix = index == 0 ? first : rest
+            return line.isEmpty ? String(prefix.trimmingSpace) : prefix + line
+        }.joined(separator: "\n")
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpace: String {
+        let trimmed = drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        var result = String(trimmed)
+        while let last = result.last, last == " " || last == "\n" || last == "\t" { result.removeLast() }
+        return result
+    }
+
+    func replacingNewlines(with replacement: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+
+    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+        var result = ""
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

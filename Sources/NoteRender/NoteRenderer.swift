@@ -1,0 +1,63 @@
+import NoteMarkdown
+import SourceDiagnostics
+
+/// A note rendered to both outputs.
+public struct RenderedNote: Sendable {
+    public var html: String
+    public var markdown: String
+    public var title: String
+    public var summary: String
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders a parsed note with its analysed spec blocks into an HTML page and GitHub Markdown.
+public struct NoteRenderer: Sendable {
+    /// Written into each page's generator meta tag.
+    public var generator: String
+
+    public init(generator: String) {
+        self.generator = generator
+    }
+
+    /// Renders a note. `specs` lists the outcome of every spec block in document order,
+    /// with the line each block starts on.
+    public func render(_ note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)]) -> RenderedNote {
+        var resolver = NoteResolver(note: note, specs: specs)
+        let blocks = resolver.resolve()
+
+        let title = note.frontMatter.value("title") ?? firstHeading(blocks) ?? "Untitled note"
+        let summary = note.frontMatter.value("summary") ?? ""
+
+        var html = HTMLWriter()
+        if note.frontMatter.value("title") != nil, firstHeading(blocks) == nil {
+            html.write([.heading(level: 1, [.text(title)], anchor: "title")])
+        }
+        html.write(blocks)
+        var markdown = MarkdownWriter()
+        markdown.write(blocks)
+
+        return RenderedNote(
+            html: PageTemplate.page(title: title, summary: summary, body: html.output, generator: generator),
+            markdown: markdown.output + "\n",
+            title: title, summary: summary, diagnostics: resolver.diagnostics)
+    }
+
+    private func firstHeading(_ blocks: [PageBlock]) -> String? {
+        for block in blocks {
+            if case .heading(1, let inlines, _) = block { return PlainText.of(inlines) }
+        }
+        return nil
+    }
+}
+
+extension NoteRenderer {
+    /// Wraps a body in the standard page, for pages that are not notes, such as the index.
+    public static func page(title: String, summary: String, body: String, generator: String) -> String {
+        PageTemplate.page(title: title, summary: summary, body: body, generator: generator)
+    }
+
+    /// Escapes text for HTML content or a double-quoted attribute.
+    public static func escapeHTML(_ text: String) -> String {
+        HTMLEscaping.text(text)
+    }
+}

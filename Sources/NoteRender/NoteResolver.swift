@@ -1,0 +1,248 @@
+import ConvolutionEngine
+import NoteMarkdown
+import NoteSpec
+import SourceDiagnostics
+import TeXMathML
+
+/// Turns a parsed note and its analysed spec blocks into a `PageBlock` tree: math converted,
+/// placeholders filled in, directives expanded. Problems become diagnostics, and the page
+/// still renders with a visible stand-in where something failed.
+struct NoteResolver {
+    let note: MarkdownNote
+    var scope: SpecScope
+    private(set) var diagnostics: [Diagnostic] = []
+    private var anchors = AnchorNames()
+    private let converter = MathConverter()
+
+    init(note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)]) {
+        self.note = note
+        scope = SpecScope(all: specs)
+    }
+
+    mutating func resolve() -> [PageBlock] {
+        blocks(note.blocks)
+    }
+
+    private mutating func blocks(_ blocks: [Block]) -> [PageBlock] {
+        var result: [PageBlock] = []
+        for block in blocks {
+            result += self.block(block)
+        }
+        return result
+    }
+
+    private mutating func block(_ block: Block) -> [PageBlock] {
+        switch block {
+        case .paragraph(let inlines, _):
+            if let directive = directivePlaceholder(inlines) {
+                return self.directive(note.placeholders[directive])
+            }
+            if case .math(let index)? = inlines.singleMeaningful, note.maths[index].display {
+                return [.displayMath(formula(note.maths[index]))]
+            }
+            return [.paragraph(self.inlines(inlines))]
+        case .heading(let level, let inlines, _):
+            let content = self.inlines(inlines)
+            return [.heading(level: level, content, anchor: anchors.unique(for: PlainText.of(content)))]
+        case .codeBlock(let info, let literal, _, _):
+            if specBlockName(info: info, at: SourceLocation(line: 1, column: 1)) != nil {
+                return [spec(literal: literal)]
+            }
+            return [.code(info: info, literal: literal)]
+        case .htmlBlock(let html, _):
+            return [.rawHTML(html)]
+        case .blockQuote(let children):
+            return [.quote(blocks(children))]
+        case .list(let ordered, let start, let tight, let items):
+            return [.list(ordered: ordered, start: start, tight: tight, items: items.map { blocks($0) })]
+        case .thematicBreak:
+            return [.rule]
+        }
+    }
+
+    /// The placeholder index when a paragraph holds only a directive.
+    private func directivePlaceholder(_ inlines: [Inline]) -> Int? {
+        guard case .placeholder(let index)? = inlines.singleMeaningful,
+              Directive.isDirective(note.placeholders[index].content.string) else { return nil }
+        return index
+    }
+
+    private mutating func spec(literal: String) -> PageBlock {
+        guard let outcome = scope.advance() else {
+            return .code(info: "conv", literal: literal)
+        }
+        guard case .evaluated(let spec) = outcome else {
+            return .spec(name: outcome.name, literal: literal, summary: "not evaluated: see the diagnostics")
+        }
+        return .spec(name: spec.name, literal: literal, summary: SpecSummary.text(spec))
+    }
+
+    private mutating func directive(_ placeholder: PlaceholderSpan) -> [PageBlock] {
+        let range = SourceRange(at: placeholder.location, length: placeholder.content.count + 4)
+        switch Directive.parse(placeholder.content.string, range: range) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return [.paragraph([.code("{{ \(placeholder.content.string) }}")])]
+        case .success(let directive):
+            switch scope.lookup(nil, range: range) {
+            case .missing(let diagnostic):
+                diagnostics.append(diagnostic)
+                return []
+            case .failed:
+                return []
+            case .found(let spec):
+                return generated(directive.blocks(for: spec), at: placeholder.location)
+            }
+        }
+    }
+
+    private mutating func generated(_ blocks: [GeneratedBlock], at location: SourceLocation) -> [PageBlock] {
+        blocks.map { block in
+            switch block {
+            case .paragraph(let spans):
+                return .paragraph(generated(spans, at: location))
+            case .display(let tex):
+                return .displayMath(converter.generated(tex, display: true, at: location, diagnostics: &diagnostics))
+            case .table(let header, let rows):
+                return .table(header: header, rows: rows.map { $0.map { generated($0, at: location) } })
+            case .list(let items):
+                return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, at: location))] })
+            case .subheading(let title):
+                return .heading(level: 3, [.text(title)], anchor: anchors.unique(for: title))
+            }
+        }
+    }
+
+    private mutating func generated(_ spans: [GeneratedSpan], at location: SourceLocation) -> [PageInline] {
+        spans.map { span in
+            switch span {
+            case .text(let text): .text(text)
+            case .code(let code): .code(code)
+            case .strong(let text): .strong([.text(text)])
+            case .math(let tex): .math(converter.generated(tex, display: false, at: location, diagnostics: &diagnostics))
+            }
+        }
+    }
+
+    private mutating func inlines(_ inlines: [Inline]) -> [PageInline] {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return .text(text)
+            case .softBreak: return .softBreak
+            case .lineBreak: return .lineBreak
+            case .code(let code): return .code(code)
+            case .html(let html): return .rawHTML(html)
+            case .emphasis(let children): return .emphasis(self.inlines(children))
+            case .strong(let children): return .strong(self.inlines(children))
+            case .link(let destination, let title, let children):
+                return .link(destination: destination, title: title, self.inlines(children))
+            case .image(let destination, let title, let children):
+                return .image(destination: destination, title: title, alt: PlainText.of(self.inlines(children)))
+            case .math(let index):
+                return .math(formula(note.maths[index]))
+            case .placeholder(let index):
+                return placeholder(note.placeholders[index])
+            }
+        }
+    }
+
+    /// A placeholder in prose: an inline formula of its own.
+    private mutating func placeholder(_ placeholder: PlaceholderSpan) -> PageInline {
+        let written = "{{ \(placeholder.content.string) }}"
+        if Directive.isDirective(placeholder.content.string) {
+            diagnostics.append(Diagnostic(
+                id: "directive.not-alone", range: SourceRange(at: placeholder.location, length: written.unicodeScalars.count),
+                message: "the directive \(written) must stand alone in its paragraph",
+                notes: ["put a blank line before and after it"]))
+            return .code(written)
+        }
+        guard let tex = placeholderTeX(placeholder) else { return .code(written) }
+        return .math(converter.generated(tex, display: false, at: placeholder.location, diagnostics: &diagnostics))
+    }
+
+    /// Resolves a quantity placeholder to TeX, or records why it cannot be.
+    private mutating func placeholderTeX(_ placeholder: PlaceholderSpan) -> String? {
+        let reference: QuantityReference
+        do {
+            reference = try parseQuantityReference(placeholder.content)
+        } catch {
+            diagnostics += error.diagnostics.map { diagnostic in
+                var copy = diagnostic
+                copy.id = copy.id.replacingPrefix("spec.", with: "placeholder.")
+                return copy
+            }
+            return nil
+        }
+        switch scope.lookup(reference.block, range: reference.blockRange ?? SourceRange(at: placeholder.location, length: 2)) {
+        case .missing(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .failed:
+            return nil
+        case .found(let spec):
+            do {
+                return try PlaceholderTeX.tex(reference, spec: spec)
+            } catch {
+                diagnostics += error.diagnostics
+                return nil
+            }
+        }
+    }
+
+    /// Converts a formula from the note, filling in its placeholders first. A TeX error is
+    /// reported at its line and column in the note.
+    private mutating func formula(_ math: MathSpan) -> Formula {
+        var tex = ""
+        var origins: [Int?] = []
+        var position = 0
+        for inner in math.placeholders {
+            guard let range = inner.texRange else { continue }
+            for offset in position..<range.lowerBound {
+                tex.unicodeScalars.append(math.tex.scalars[offset])
+                origins.append(offset)
+            }
+            let replacement = placeholderTeX(inner).map { "{\($0)}" } ?? "{\\text{?}}"
+            for scalar in replacement.unicodeScalars {
+                tex.unicodeScalars.append(scalar)
+                origins.append(nil)
+            }
+            position = range.upperBound
+        }
+        for offset in position..<math.tex.count {
+            tex.unicodeScalars.append(math.tex.scalars[offset])
+            origins.append(offset)
+        }
+
+        do {
+            let mathML = try TeXMathML.convert(tex, display: math.display ? .block : .inline)
+            return Formula(tex: tex, mathML: mathML, display: math.display)
+        } catch {
+            let origin = error.offset < origins.count ? origins[error.offset] : math.tex.count
+            let location = origin.map { math.tex.location($0) } ?? math.location
+            diagnostics.append(Diagnostic(
+                id: "tex.invalid", range: SourceRange(at: location, length: error.length),
+                message: error.message))
+            return Formula(tex: tex, mathML: converter.fallbackMathML(tex, display: math.display), display: math.display)
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The only element that is not white-space text, if there is exactly one.
+    var singleMeaningful: Inline? {
+        let meaningful = filter { inline in
+            switch inline {
+            case .text(let text): return !text.allSatisfy(\.isWhitespace)
+            case .softBreak: return false
+            default: return true
+            }
+        }
+        return meaningful.count == 1 ? meaningful[0] : nil
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

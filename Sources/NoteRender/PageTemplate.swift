@@ -1,0 +1,58 @@
+/// The standalone HTML page around a note: typography, dark mode and print styles, and no
+/// script of any kind.
+enum PageTemplate {
+    static func page(title: String, summary: String, body: String, generator: String) -> String {
+        var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        page += "<meta name=\"generator\" content=\"\(HTMLEscaping.text(generator))\">\n"
+        if !summary.isEmpty {
+            page += "<meta name=\"description\" content=\"\(HTMLEscaping.text(summary))\">\n"
+        }
+        page += "<title>\(HTMLEscaping.text(title))</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
+        page += "<main class=\"note\">\n\(body)</main>\n</body>\n</html>\n"
+        return page
+    }
+
+    static let stylesheet = """
+    :root { color-scheme: light dark; --text: #1d1d1f; --muted: #5f6368; --background: #fdfdfc;
+      --code-background: #f3f3f1; --border: #d9d9d6; --accent: #2557a7; }
+    @media (prefers-color-scheme: dark) {
+      :root { --text: #e8e8e6; --muted: #a0a4a8; --background: #161718; --code-background: #232427;
+        --border: #3a3b3e; --accent: #8ab4f8; }
+    }
+    html { font-size: 100%; }
+    body { margin: 0; background: var(--background); color: var(--text);
+      font-family: "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, serif; line-height: 1.6; }
+    .note { max-width: 44rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+    h1, h2, h3, h4 { line-height: 1.25; margin: 2rem 0 0.75rem; }
+    h1 { font-size: 2rem; margin-top: 0.5rem; }
+    a { color: var(--accent); }
+    a.anchor { visibility: hidden; text-decoration: none; color: var(--muted); font-weight: normal; }
+    h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor, h4:hover a.anchor { visibility: visible; }
+    code, pre { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.88em; }
+    code { background: var(--code-background); padding: 0.1em 0.3em; border-radius: 4px; }
+    pre { background: var(--code-background); padding: 0.9rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
+    pre code { background: none; padding: 0; }
+    blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }
+    math { font-size: 1.05em; }
+    .display-math { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; padding: 0.25rem 0; }
+    math[display="block"] { margin: 0; }
+    figure.spec { margin: 1.5rem 0; border: 1px solid var(--border); border-radius: 6px; }
+    figure.spec figcaption { padding: 0.5rem 1rem; font-size: 0.9rem; color: var(--muted);
+      border-bottom: 1px solid var(--border); }
+    figure.spec .spec-name { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: bold; color: var(--text); }
+    figure.spec pre { margin: 0; border-radius: 0 0 6px 6px; }
+    .table { overflow-x: auto; margin: 1rem 0; }
+    table { border-collapse: collapse; font-size: 0.92rem; }
+    th, td { border: 1px solid var(--border); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
+    hr { border: none; border-top: 1px solid var(--border); margin: 2rem 0; }
+    img { max-width: 100%; }
+    @media print {
+      body { background: white; color: black; }
+      .note { max-width: none; padding: 0; }
+      a.anchor { display: none; }
+      pre, .display-math, .table { overflow: visible; white-space: pre-wrap; }
+    }
+
+    """
+}

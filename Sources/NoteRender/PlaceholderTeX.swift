@@ -1,0 +1,59 @@
+import ConvolutionEngine
+import NoteSpec
+import SourceDiagnostics
+
+/// Writes the TeX that a quantity placeholder stands for.
+enum PlaceholderTeX {
+    static func tex(_ reference: QuantityReference, spec: EvaluatedSpec) throws(DiagnosticError) -> String {
+        if reference.filter == .expand {
+            return try expanded(reference, spec: spec)
+        }
+        let value = try spec.value(of: reference)
+        if reference.filter == .shape {
+            return TeXWriter.shape(value.shape)
+        }
+        return TeXWriter.tensor(value)
+    }
+
+    /// The entry as its sum of products: the forward sum for y, the scope of impact for dL/dx.
+    private static func expanded(_ reference: QuantityReference, spec: EvaluatedSpec) throws(DiagnosticError) -> String {
+        let whole = spec.report.value(of: reference.quantity)
+        let selected = try select(whole, reference.selector, indexBase: spec.indexBase, reference: reference)
+        guard selected.shape.isEmpty, let selector = reference.selector else {
+            throw DiagnosticError(Diagnostic(
+                id: "placeholder.expand-entry", range: reference.selectorRange ?? reference.quantityRange,
+                message: "| expand writes out one entry, but \(reference.text) selects \(formatShape(selected.shape)) entries",
+                notes: ["select one entry, as in y[1,1] | expand"]))
+        }
+        let indices = selector.map { index -> Int in
+            if case .index(let value) = index { return value - spec.indexBase }
+            return 0
+        }
+        let flat = whole.flatIndex(of: indices)
+        let context = ExplanationContext(spec: spec)
+
+        switch reference.quantity {
+        case .y:
+            var terms = spec.report.forwardProducts(outputIndex: flat).map {
+                "\(context.factor($0.input)) \\cdot \(context.factor($0.weight))"
+            }
+            if spec.spec.tensors[.b] != nil {
+                let bias = spec.report.value(of: .b)
+                let channel = (flat / spec.geometry.outputPositions) % spec.geometry.outputChannels
+                terms.append(context.factor(bias.shape.isEmpty ? bias[flat: 0] : bias[flat: channel]))
+            }
+            return terms.joined(separator: " + ")
+        case .inputGradient:
+            let upstream = spec.report.value(of: .upstream)
+            let terms = spec.report.impact(ofInputIndex: flat).map {
+                "\(context.factor($0.weight)) \\cdot \(context.factor(upstream[flat: $0.outputIndex]))"
+            }
+            return terms.isEmpty ? "0" : terms.joined(separator: " + ")
+        default:
+            throw DiagnosticError(Diagnostic(
+                id: "placeholder.expand-quantity", range: reference.quantityRange,
+                message: "| expand applies to entries of y and dL/dx, not \(reference.quantity.rawValue)",
+                notes: ["write {{ y[1,1] | expand }} or {{ dL/dx[1,1] | expand }}"]))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The text of inlines without markup, for titles, summaries, anchors and alt text.
+enum PlainText {
+    static func of(_ inlines: [PageInline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text), .code(let text): text
+            case .softBreak, .lineBreak: " "
+            case .emphasis(let children), .strong(let children), .link(_, _, let children): of(children)
+            case .image(_, _, let alt): alt
+            case .math(let formula): formula.tex
+            case .rawHTML: ""
+            }
+        }.joined()
+    }
+}
+
+/// Heading anchors as GitHub makes them: lower case, punctuation dropped, spaces to
+/// hyphens, and `-1`, `-2` appended to repeats.
+struct AnchorNames {
+    private var used: [String: Int] = [:]
+
+    mutating func unique(for title: String) -> String {
+        var slug = ""
+        for character in title.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                slug.append(character)
+            } else if character == " " {
+                slug.append("-")
+            }
+        }
+        if slug.isEmpty { slug = "section" }
+        let count = used[slug, default: 0]
+        used[slug] = count + 1
+        return count == 0 ? slug : "\(slug)-\(count)"
+    }
+}

@@ -1,0 +1,177 @@
+import ConvolutionEngine
+
+/// Writes values and quantities as TeX for the math of a page.
+public enum TeXWriter {
+    /// The largest number of rows or columns a matrix shows; larger ones are cut down to
+    /// their first and last rows and columns around ⋮ and ⋯.
+    public static let maximumShownExtent = 16
+    static let shownHead = 6
+    static let shownTail = 2
+
+    /// Returns one entry: `-\tfrac{11}{2}`, `a + b`, `d \cdot x_{11}`.
+    public static func scalar(_ value: ScalarValue) -> String {
+        switch value {
+        case .float(let number): return "\(number)"
+        case .exact(let polynomial): return self.polynomial(polynomial)
+        }
+    }
+
+    static func polynomial(_ polynomial: Polynomial) -> String {
+        if polynomial.isInvalid { return "\\text{overflow}" }
+        if polynomial.terms.isEmpty { return "0" }
+        var tex = ""
+        for (index, term) in polynomial.terms.enumerated() {
+            var coefficient = term.coefficient
+            if coefficient.numerator < 0 {
+                tex += index == 0 ? "-" : " - "
+                coefficient = -coefficient
+            } else if index > 0 {
+                tex += " + "
+            }
+            let factors = term.monomial.factors.map { factor in
+                symbol(factor.symbol) + (factor.exponent == 1 ? "" : "^{\(factor.exponent)}")
+            }.joined(separator: " \\cdot ")
+            if term.monomial.isOne {
+                tex += rational(coefficient)
+            } else if coefficient == .one {
+                tex += factors
+            } else {
+                tex += rational(coefficient) + (coefficient.isInteger ? "" : " ") + factors
+            }
+        }
+        return tex
+    }
+
+    /// Returns a non-negative or negative rational: `3`, `\tfrac{1}{2}`, `-\tfrac{3}{4}`.
+    static func rational(_ value: Rational) -> String {
+        if value.isInteger { return value.description }
+        let sign = value.numerator < 0 ? "-" : ""
+        return "\(sign)\\tfrac{\(value.numerator.magnitude)}{\(value.denominator)}"
+    }
+
+    /// Returns a symbol name as TeX: `x_11` as `x_{11}`, `x_10_2` as `x_{10,2}`, `alpha` as
+    /// `\alpha`, `w_1` as `w_{1}`, a longer name in italics.
+    public static func symbol(_ name: String) -> String {
+        let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
+        let base = parts.first ?? name
+        let head: String
+        if greekLetters[base] != nil {
+            head = "\\" + base
+        } else if base.unicodeScalars.count == 1 {
+            head = base
+        } else {
+            head = "\\mathit{\(base)}"
+        }
+        let subscripts = parts.dropFirst().filter { !$0.isEmpty }
+        guard !subscripts.isEmpty else { return head }
+        let pieces = subscripts.map { part in
+            part.allSatisfy(\.isNumber) || part.unicodeScalars.count == 1 ? part : "\\mathit{\(part)}"
+        }
+        return head + "_{" + pieces.joined(separator: ",") + "}"
+    }
+
+    /// Returns a quantity as TeX: a scalar, a row vector, a matrix, or for rank 3 and more
+    /// a bracket of matrices.
+    public static func tensor(_ value: QuantityValue) -> String {
+        tensor(shape: value.shape, offset: 0) { value[flat: $0] }
+    }
+
+    static func tensor(shape: [Int], offset: Int, entry: (Int) -> ScalarValue) -> String {
+        switch shape.count {
+        case 0:
+            return scalar(entry(offset))
+        case 1:
+            return matrix(rows: 1, columns: shape[0]) { _, column in scalar(entry(offset + column)) }
+        case 2:
+            return matrix(rows: shape[0], columns: shape[1]) { row, column in
+                scalar(entry(offset + row * shape[1] + column))
+            }
+        default:
+            let inner = Array(shape.dropFirst())
+            let size = inner.reduce(1, *)
+            return matrix(rows: 1, columns: shape[0]) { _, index in
+                tensor(shape: inner, offset: offset + index * size, entry: entry)
+            }
+        }
+    }
+
+    /// Writes a bmatrix, cut down around dots when it is larger than `maximumShownExtent`.
+    static func matrix(rows: Int, columns: Int, entry: (Int, Int) -> String) -> String {
+        let shownRows = shownIndices(rows)
+        let shownColumns = shownIndices(columns)
+        let body = shownRows.map { row in
+            shownColumns.map { column in
+                switch (row, column) {
+                case (nil, nil): "\\ddots"
+                case (nil, _): "\\vdots"
+                case (_, nil): "\\cdots"
+                case (let row?, let column?): entry(row, column)
+                }
+            }.joined(separator: " & ")
+        }.joined(separator: " \\\\ ")
+        return "\\begin{bmatrix} " + body + " \\end{bmatrix}"
+    }
+
+    /// The indices to show along an axis; nil marks the gap.
+    static func shownIndices(_ count: Int) -> [Int?] {
+        guard count > maximumShownExtent else { return Array(0..<count) }
+        return Array(0..<shownHead) + [nil] + Array((count - shownTail)..<count)
+    }
+
+    /// Whether a quantity of this shape is cut down when shown.
+    public static func isCutDown(_ shape: [Int]) -> Bool {
+        shape.suffix(2).contains { $0 > maximumShownExtent }
+            || (shape.count >= 3 && shape.dropLast(2).contains { $0 > maximumShownExtent })
+    }
+
+    /// Returns the conventional TeX name of a quantity.
+    public static func name(_ quantity: Quantity) -> String {
+        switch quantity {
+        case .x: "x"
+        case .w: "w"
+        case .b: "b"
+        case .upstream: "\\frac{\\partial L}{\\partial y}"
+        case .paddedInput: "x_{\\text{pad}}"
+        case .y: "y"
+        case .columns: "X_{\\text{col}}"
+        case .columnsTransposed: "X_{\\text{col}}^{\\top}"
+        case .kernelRows: "W_{\\text{row}}"
+        case .upstreamRows: "\\frac{\\partial L}{\\partial Y_{\\text{row}}}"
+        case .weightGradient: "\\frac{\\partial L}{\\partial w}"
+        case .biasGradient: "\\frac{\\partial L}{\\partial b}"
+        case .flippedKernel: "w_{\\text{flip}}"
+        case .dilatedUpstream: "\\left(\\frac{\\partial L}{\\partial y}\\right)_{\\text{dilated}}"
+        case .paddedUpstream: "\\left(\\frac{\\partial L}{\\partial y}\\right)_{\\text{pad}}"
+        case .inputGradient: "\\frac{\\partial L}{\\partial x}"
+        case .inputJacobian: "J_x"
+        case .weightJacobian: "J_w"
+        }
+    }
+
+    /// Returns an entry's name with its subscript: `y_{11}`, `x_{10,2}`,
+    /// `\frac{\partial L}{\partial x_{11}}` for gradients.
+    public static func entryName(_ quantity: Quantity, _ indices: [Int]) -> String {
+        let subscriptText = subscriptIndices(indices)
+        switch quantity {
+        case .upstream: return "\\frac{\\partial L}{\\partial y_{\(subscriptText)}}"
+        case .inputGradient: return "\\frac{\\partial L}{\\partial x_{\(subscriptText)}}"
+        case .weightGradient: return "\\frac{\\partial L}{\\partial w_{\(subscriptText)}}"
+        case .biasGradient: return "\\frac{\\partial L}{\\partial b_{\(subscriptText)}}"
+        default:
+            let base = name(quantity)
+            return base.contains("_") || base.contains("\\") ? "\\left(\(base)\\right)_{\(subscriptText)}" : "\(base)_{\(subscriptText)}"
+        }
+    }
+
+    /// Joins indices as a subscript: digits run together while all are single digits.
+    public static func subscriptIndices(_ indices: [Int]) -> String {
+        indices.allSatisfy { (0...9).contains($0) }
+            ? indices.map(String.init).joined()
+            : indices.map(String.init).joined(separator: ",")
+    }
+
+    /// `3 \times 3`, or `1` for a scalar.
+    public static func shape(_ shape: [Int]) -> String {
+        shape.isEmpty ? "1" : shape.map(String.init).joined(separator: " \\times ")
+    }
+}

@@ -1,0 +1,78 @@
+import ConvolutionEngine
+import SourceDiagnostics
+
+/// The outcome of one `expect` statement: nil when it holds, otherwise the diagnostic and
+/// the computed value in spec syntax (what `--fix` would write).
+public struct ExpectationFailure: Sendable {
+    public var diagnostic: Diagnostic
+    public var computedText: String
+}
+
+extension EvaluatedSpec {
+    /// Returns the selected entries of a reference, after any `| sum`.
+    public func value(of reference: QuantityReference) throws(DiagnosticError) -> QuantityValue {
+        let whole = report.value(of: reference.quantity)
+        let selected = try select(whole, reference.selector, indexBase: indexBase, reference: reference)
+        guard reference.filter == .sum else { return selected }
+        var total = ScalarValue.exact(.zero)
+        for index in 0..<selected.count {
+            total = total + selected[flat: index]
+        }
+        let sum = total
+        return QuantityValue(shape: []) { _ in sum }
+    }
+
+    /// Checks one expectation against the computed values.
+    public func check(_ expectation: Expectation) -> ExpectationFailure? {
+        let reference = expectation.reference
+        let computed: QuantityValue
+        do {
+            computed = try value(of: reference)
+        } catch {
+            let diagnostic = error.diagnostics.first
+                ?? specError("expectation", expectation.range, "cannot evaluate \(reference.text)")
+            return ExpectationFailure(diagnostic: diagnostic, computedText: "")
+        }
+
+        switch expectation.expected {
+        case .shape(let shape):
+            guard shape != computed.shape else { return nil }
+            let text = formatShape(computed.shape)
+            return ExpectationFailure(diagnostic: mismatch(expectation,
+                "\(reference.text) is \(text), but the note states \(formatShape(shape))", notes: []), computedText: text)
+
+        case .value(let literal):
+            let computedText = SpecText.tensor(computed)
+            guard literal.shape == computed.shape else {
+                return ExpectationFailure(diagnostic: mismatch(expectation,
+                    "\(reference.text) has shape \(formatShape(computed.shape)), but the stated value has shape \(formatShape(literal.shape))",
+                    notes: ["computed: \(computedText)"]), computedText: computedText)
+            }
+            for index in 0..<computed.count where computed[flat: index] != .exact(literal.entries[index]) {
+                let entry = coordinates(ofFlatIndex: index, in: computed.shape).map { String($0 + indexBase) }
+                let place = computed.shape.isEmpty ? reference.text
+                    : "\(reference.text) at [\(entry.joined(separator: ","))]"
+                let message = "\(place) is \(computed[flat: index]), but the note states \(ScalarValue.exact(literal.entries[index]))"
+                let notes = computed.shape.isEmpty ? [] : ["computed: \(computedText)"]
+                return ExpectationFailure(diagnostic: mismatch(expectation, message, notes: notes), computedText: computedText)
+            }
+            return nil
+        }
+    }
+
+    private func mismatch(_ expectation: Expectation, _ message: String, notes: [String]) -> Diagnostic {
+        Diagnostic(id: "check.expectation", range: expectation.valueRange, message: message, notes: notes)
+    }
+}
+
+extension ScalarValue {
+    /// Adds two values of the same kind; an exact and a float value add as floats.
+    public static func + (lhs: ScalarValue, rhs: ScalarValue) -> ScalarValue {
+        switch (lhs, rhs) {
+        case (.exact(let a), .exact(let b)): return .exact(a + b)
+        case (.float(let a), .float(let b)): return .float(a + b)
+        case (.exact(let a), .float(let b)), (.float(let b), .exact(let a)):
+            return .float((a.constantValue?.doubleValue ?? .nan) + b)
+        }
+    }
+}

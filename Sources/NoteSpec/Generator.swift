@@ -1,0 +1,193 @@
+import ConvolutionEngine
+import SourceDiagnostics
+
+/// A generator that fills a tensor: `ones`, `zeros`, `arange(start:, step:)`, `symbols(x)`
+/// or `random(seed:, min:, max:)`.
+public enum Generator: Equatable, Sendable {
+    case ones
+    case zeros
+    case arange(start: Rational, step: Rational)
+    case symbols(base: String)
+    case random(seed: UInt64, minimum: Int, maximum: Int)
+
+    public static let names = ["ones", "zeros", "arange", "symbols", "random", "uniform"]
+
+    /// Returns the entries for `shape` in row-major order. `indexBase` (0 or 1) numbers the
+    /// generated symbols.
+    public func entries(shape: [Int], indexBase: Int) -> [Polynomial] {
+        let count = shape.reduce(1, *)
+        switch self {
+        case .ones:
+            return Array(repeating: .one, count: count)
+        case .zeros:
+            return Array(repeating: .zero, count: count)
+        case .arange(let start, let step):
+            return (0..<count).map { Polynomial(start + step * Rational($0)) }
+        case .symbols(let base):
+            return (0..<count).map { flat in
+                let indices = coordinates(ofFlatIndex: flat, in: shape).map { $0 + indexBase }
+                return Polynomial(symbol: generatedSymbolName(base: base, indices: indices))
+            }
+        case .random(let seed, let minimum, let maximum):
+            var generator = SplitMix64(seed: seed)
+            return (0..<count).map { _ in Polynomial(generator.nextInteger(in: minimum...maximum)) }
+        }
+    }
+}
+
+/// The name of a generated symbol as spec text writes it: `x_11` while every index is a
+/// single digit, `x_10_2` otherwise, and `x_7` for a vector.
+public func generatedSymbolName(base: String, indices: [Int]) -> String {
+    if indices.allSatisfy({ (0...9).contains($0) }) {
+        return base + "_" + indices.map(String.init).joined()
+    }
+    return base + "_" + indices.map(String.init).joined(separator: "_")
+}
+
+/// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
+/// OOPSLA 2014): a 64-bit state advanced by 0x9E3779B97F4A7C15 and mixed by two
+/// multiply-xorshift rounds. Its output depends only on the seed, never on the platform.
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Returns an integer drawn uniformly from `range` (both ends included), by rejecting
+    /// raw values from the incomplete block at the top so that no value is favoured:
+    /// `range.lowerBound + r mod span` for the first raw value r below `span·⌊2⁶⁴ / span⌋`.
+    public mutating func nextInteger(in range: ClosedRange<Int>) -> Int {
+        let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
+        if span == 0 { return Int(bitPattern: UInt(next())) }
+        let limit = UInt64.max - (UInt64.max % span + 1) % span
+        while true {
+            let raw = next()
+            if raw <= limit {
+                return range.lowerBound &+ Int(bitPattern: UInt(raw % span))
+            }
+        }
+    }
+}
+
+/// A generator as written: its kind, an optional shape argument, and where it stands.
+struct GeneratorCall: Sendable {
+    var generator: Generator
+    var shape: [Int]?
+}
+
+extension Cursor {
+    /// Reads a generator call when the value starts with a generator name.
+    mutating func generatorCall() throws(DiagnosticError) -> GeneratorCall? {
+        let start = index
+        guard let nameRange = identifier() else { return nil }
+        let name = text.string(nameRange)
+        guard Generator.names.contains(name) else {
+            index = start
+            return nil
+        }
+
+        var shape: [Int]?
+        var named: [String: (value: Polynomial, range: Range<Int>)] = [:]
+        var base: String?
+        if consume("(") {
+            skipSpace()
+            while !consume(")") {
+                let argumentStart = index
+                if let scalar = current, isDigit(scalar), shape == nil {
+                    shape = try self.shape()
+                } else if let key = identifier() {
+                    skipSpace()
+                    if consume(":") {
+                        skipSpace()
+                        let valueStart = index
+                        while let scalar = current, scalar != ",", scalar != ")" { advance() }
+                        let valueRange = text.trimmed(valueStart..<index)
+                        named[text.string(key)] = (try ExpressionParser.parse(text, valueRange), valueRange)
+                    } else if base == nil {
+                        base = text.string(key)
+                    } else {
+                        throw text.error("malformed-generator", key, "unexpected argument '\(text.string(key))' to \(name)")
+                    }
+                } else {
+                    throw text.error("malformed-generator", argumentStart..<argumentStart + 1,
+                                     "unexpected \(describeNext(from: argumentStart)) in the arguments of \(name)",
+                                     notes: ["arguments look like 2x2, start: 1, or seed: 7"])
+                }
+                skipSpace()
+                _ = consume(",")
+                skipSpace()
+                if isAtEnd {
+                    throw text.error("unterminated-bracket", start..<index, "the arguments of \(name) are never closed",
+                                     notes: ["add the closing )"])
+                }
+            }
+        }
+
+        let generator = try makeGenerator(name, nameRange: nameRange, named: named, base: base)
+        return GeneratorCall(generator: generator, shape: shape)
+    }
+
+    private func makeGenerator(
+        _ name: String, nameRange: Range<Int>, named: [String: (value: Polynomial, range: Range<Int>)], base: String?
+    ) throws(DiagnosticError) -> Generator {
+        let allowed: [String: [String]] = [
+            "ones": [], "zeros": [], "arange": ["start", "step"], "symbols": [],
+            "random": ["seed", "min", "max"], "uniform": ["seed"],
+        ]
+        for (key, argument) in named where !(allowed[name] ?? []).contains(key) {
+            let options = allowed[name] ?? []
+            throw text.error("unknown-argument", argument.range, "\(name) has no argument '\(key)'",
+                             notes: [options.isEmpty ? "\(name) takes only a shape, such as \(name)(2x2)"
+                                     : "its arguments are \(options.joined(separator: ", "))"])
+        }
+
+        func integer(_ key: String, default value: Int) throws(DiagnosticError) -> Int {
+            guard let argument = named[key] else { return value }
+            guard let constant = argument.value.constantValue, constant.isInteger else {
+                throw text.error("malformed-generator", argument.range, "\(key) of \(name) must be an integer")
+            }
+            return constant.numerator
+        }
+
+        func rational(_ key: String, default value: Rational) throws(DiagnosticError) -> Rational {
+            guard let argument = named[key] else { return value }
+            guard let constant = argument.value.constantValue else {
+                throw text.error("malformed-generator", argument.range, "\(key) of \(name) must be a number")
+            }
+            return constant
+        }
+
+        switch name {
+        case "ones": return .ones
+        case "zeros": return .zeros
+        case "arange":
+            return .arange(start: try rational("start", default: .zero), step: try rational("step", default: .one))
+        case "symbols":
+            guard let base else {
+                throw text.error("malformed-generator", nameRange, "symbols needs a base name, such as symbols(x)")
+            }
+            return .symbols(base: base)
+        case "random":
+            let minimum = try integer("min", default: -3)
+            let maximum = try integer("max", default: 3)
+            guard minimum <= maximum else {
+                throw text.error("malformed-generator", nameRange, "random has min \(minimum) above max \(maximum)")
+            }
+            let seed = try integer("seed", default: 0)
+            return .random(seed: UInt64(bitPattern: Int64(seed)), minimum: minimum, maximum: maximum)
+        default:
+            // NOTE: uniform() needs floating-point numbers, which this version does not compute.
+            throw text.error("unsupported-generator", nameRange, "uniform needs numbers = float, which this version does not support yet",
+                             notes: ["use random(seed: 7, min: -3, max: 3) for exact integers"])
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import ConvolutionEngine
+import SourceDiagnostics
+
+/// Parses the body of a spec block into a `ParsedSpec`, collecting every error it finds
+/// rather than stopping at the first.
+public struct SpecParser {
+    public init() {}
+
+    /// Parses `lines`, the body of the block named `name` whose fence spans `range`.
+    public func parse(name: String, range: SourceRange, lines: [SpecLine]) -> (spec: ParsedSpec, diagnostics: [Diagnostic]) {
+        var spec = ParsedSpec(name: name, range: range)
+        var diagnostics: [Diagnostic] = []
+        let statements: [LocatedText]
+        do {
+            statements = try splitStatements(lines)
+        } catch {
+            return (spec, error.diagnostics)
+        }
+        var firstSeen: [SpecKey: SourceRange] = [:]
+        for statement in statements {
+            do {
+                try parseStatement(statement, into: &spec, firstSeen: &firstSeen)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return (spec, diagnostics)
+    }
+
+    private func parseStatement(
+        _ text: LocatedText, into spec: inout ParsedSpec, firstSeen: inout [SpecKey: SourceRange]
+    ) throws(DiagnosticError) {
+        let whole = text.trimmed(0..<text.count)
+        guard let equals = topLevelEquals(text, whole) else {
+            throw text.error("missing-equals", whole, "expected 'key = value', found '\(text.string(whole))'",
+                             notes: ["write one statement per line, such as padding = same"])
+        }
+        let left = text.trimmed(whole.lowerBound..<equals)
+        let right = text.trimmed((equals + 1)..<whole.upperBound)
+        let statementRange = text.sourceRange(whole)
+        guard !right.isEmpty else {
+            throw text.error("missing-value", equals..<equals + 1, "nothing follows = in '\(text.string(whole))'")
+        }
+
+        var keyCursor = Cursor(text, left)
+        if keyCursor.consumeWord("expect") {
+            spec.expectations.append(try expectation(text, &keyCursor, value: right, statement: statementRange))
+            return
+        }
+
+        let (key, shape) = try keyAndShape(text, &keyCursor, left)
+        if let earlier = firstSeen[key] {
+            throw text.error("duplicate-key", left, "\(key.rawValue) is set twice in this block",
+                             notes: ["the first setting is at line \(earlier.start.line); remove one of them"])
+        }
+        firstSeen[key] = statementRange
+        try parseValue(key, shape: shape, text, right, statementRange, into: &spec)
+    }
+
+    private func topLevelEquals(_ text: LocatedText, _ range: Range<Int>) -> Int? {
+        var depth = 0
+        for index in range {
+            switch text.scalars[index] {
+            case "[", "(": depth += 1
+            case "]", ")": depth -= 1
+            case "=" where depth == 0: return index
+            default: break
+            }
+        }
+        return nil
+    }
+
+    private func keyAndShape(_ text: LocatedText, _ cursor: inout Cursor, _ left: Range<Int>) throws(DiagnosticError) -> (SpecKey, [Int]?) {
+        let start = cursor.index
+        while let scalar = cursor.current, scalar != ":", !scalar.properties.isWhitespace { cursor.advance() }
+        let nameRange = start..<cursor.index
+        let name = text.string(nameRange)
+        guard let key = SpecKey(rawValue: name) else {
+            let suggestion = closestMatch(to: name, among: SpecKey.allCases.map(\.rawValue) + ["expect"])
+            throw text.error("unknown-key", nameRange.isEmpty ? left : nameRange, "unknown key '\(name)'",
+                             notes: [suggestion.map { "did you mean '\($0)'?" }
+                                     ?? "the keys are " + SpecKey.allCases.map(\.rawValue).joined(separator: ", ") + " and expect"])
+        }
+        cursor.skipSpace()
+        guard cursor.consume(":") else {
+            try cursor.expectEnd("the key \(name)")
+            return (key, nil)
+        }
+        guard key.isTensor else {
+            throw text.error("unexpected-shape", cursor.index - 1..<left.upperBound,
+                             "only tensors (x, w, b, dL/dy) take an explicit shape, not \(name)")
+        }
+        cursor.skipSpace()
+        let shape = try cursor.shape()
+        try cursor.expectEnd("the shape")
+        return (key, shape)
+    }
+
+    private func parseValue(
+        _ key: SpecKey, shape: [Int]?, _ text: LocatedText, _ right: Range<Int>, _ statement: SourceRange,
+        into spec: inout ParsedSpec
+    ) throws(DiagnosticError) {
+        var cursor = Cursor(text, right)
+        let valueRange = text.sourceRange(right)
+        switch key {
+        case .x, .w, .b, .upstream:
+            let source = try tensorSource(text, &cursor)
+            spec.tensors[key] = Statement(value: TensorStatement(source: source, explicitShape: shape),
+                                          range: statement, valueRange: valueRange)
+        case .stride, .dilation, .outputPadding:
+            let values = try cursor.integerOrTuple(what: key.rawValue)
+            try cursor.expectEnd("the value of \(key.rawValue)")
+            spec.integers[key] = Statement(value: values, range: statement, valueRange: valueRange)
+        case .dims, .groups, .digits:
+            let value = try cursor.integer(what: key.rawValue).value
+            try cursor.expectEnd("the value of \(key.rawValue)")
+            spec.integers[key] = Statement(value: [value], range: statement, valueRange: valueRange)
+        case .padding:
+            let padding = try cursor.padding()
+            try cursor.expectEnd("the padding")
+            spec.padding = Statement(value: padding, range: statement, valueRange: valueRange)
+        case .mode, .numbers, .kind:
+            let options: [SpecKey: [String]] = [
+                .mode: ["cross-correlation", "convolution"], .numbers: ["exact", "float"], .kind: ["conv", "transpose"],
+            ]
+            let word = text.string(right)
+            guard let known = options[key], known.contains(word) else {
+                let choices = options[key] ?? []
+                throw text.error("unknown-option", right, "\(key.rawValue) cannot be '\(word)'",
+                                 notes: ["write one of: " + choices.joined(separator: ", ")])
+            }
+            spec.words[key] = Statement(value: word, range: statement, valueRange: valueRange)
+        case .tolerance:
+            let value = try ExpressionParser.parse(text, right)
+            guard let constant = value.constantValue, constant.numerator > 0 else {
+                throw text.error("malformed-tolerance", right, "tolerance must be a positive number, such as 1e-9")
+            }
+            spec.tolerance = Statement(value: constant.doubleValue, range: statement, valueRange: valueRange)
+        }
+    }
+
+    /// Reads a literal, a generator call, or a single scalar (a rank-0 tensor).
+    private func tensorSource(_ text: LocatedText, _ cursor: inout Cursor) throws(DiagnosticError) -> TensorSource {
+        if cursor.current == "[" {
+            let literal = try TensorLiteralParser(text: text).parse(&cursor)
+            try cursor.expectEnd("the tensor")
+            return .literal(literal)
+        }
+        if let call = try cursor.generatorCall() {
+            try cursor.expectEnd("the generator")
+            return .generator(call.generator, shape: call.shape)
+        }
+        let value = try ExpressionParser.parse(text, cursor.index..<cursor.end)
+        return .literal(TensorLiteral(shape: [], entries: [value]))
+    }
+
+    private func expectation(
+        _ text: LocatedText, _ cursor: inout Cursor, value right: Range<Int>, statement: SourceRange
+    ) throws(DiagnosticError) -> Expectation {
+        let reference = try cursor.quantityReference(allowBlock: false)
+        try cursor.expectEnd("the quantity")
+        if reference.filter == .expand {
+            throw DiagnosticError(specError("expect-expand", reference.quantityRange,
+                                            "expect cannot check '| expand'; state the value instead"))
+        }
+
+        var valueCursor = Cursor(text, right)
+        let expected: ExpectedValue
+        if reference.filter == .shape {
+            expected = .shape(try valueCursor.shape())
+            try valueCursor.expectEnd("the shape")
+        } else if valueCursor.current == "[" {
+            expected = .value(try TensorLiteralParser(text: text).parse(&valueCursor))
+            try valueCursor.expectEnd("the tensor")
+        } else {
+            expected = .value(TensorLiteral(shape: [], entries: [try ExpressionParser.parse(text, right)]))
+        }
+        return Expectation(reference: reference, expected: expected, range: statement, valueRange: text.sourceRange(right))
+    }
+}
