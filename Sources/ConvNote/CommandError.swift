@@ -1,4 +1,4 @@
-/// Why a command stopped before finishing, with the exit code the contract assigns.
+/// The reason a command stopped before finishing, with its exit code.
 public enum CommandError: Error, Equatable, Sendable {
     /// Invalid usage: an unknown command or option, or a missing argument. Exit code 2.
     case usage(String)

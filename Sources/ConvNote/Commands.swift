@@ -33,7 +33,7 @@ public struct Commands: Sendable {
     }
 
     /// Verifies every spec, expectation and formula, and, when the output folder exists,
-    /// that it holds exactly what a build would write. Returns 0 or 1.
+    /// that it contains exactly what a build would write. Returns 0 or 1.
     public func check(_ options: WorkspaceOptions) throws(CommandError) -> Int32 {
         let workspace = try Workspace.load(options, generator: generator)
         var errors = report(workspace, options)

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Where commands print: standard output and standard error, or memory in tests.
+/// The destination of command output: standard output and standard error, or memory in
+/// tests.
 public protocol Console: AnyObject, Sendable {
     func output(_ text: String)
     func error(_ text: String)

@@ -1,6 +1,6 @@
 import SourceDiagnostics
 
-/// How diagnostics are printed.
+/// The printed form of diagnostics.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// The source line with a caret under the problem, for people.
     case human

@@ -20,8 +20,8 @@ public enum Quantity: String, CaseIterable, Sendable, Hashable {
     case weightJacobian = "J_w"
 }
 
-/// Which axes the author wrote, so each quantity keeps the rank a reader expects: a 3x3 input
-/// with a 2x2 kernel gives a plain 3x3 matrix y, not a 1x1x3x3 tensor.
+/// The axes the author wrote, so that each quantity keeps the rank a reader expects. A 3x3
+/// input with a 2x2 kernel gives a plain 3x3 matrix y, not a 1x1x3x3 tensor.
 public struct AxisLayout: Equatable, Sendable {
     public var inputHasBatchAxis: Bool
     public var inputHasChannelAxis: Bool

@@ -20,15 +20,25 @@ enum Directive: Equatable {
     /// The first words that make a placeholder a directive.
     static let keywords = ["explain", "verify", "figure", "frameworks"]
 
-    /// Whether the content starts with a directive keyword.
+    /// Returns whether the content starts with a directive keyword.
     static func isDirective(_ content: String) -> Bool {
         let first = content.split(separator: " ").first.map(String.init) ?? ""
         return keywords.contains(first)
     }
 
-    /// Parses a directive, or returns a diagnostic for one this version does not know.
-    static func parse(_ content: String, range: SourceRange) -> Result<Directive, Diagnostic> {
-        let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    /// Parses a directive and the spec block it names with a trailing `for NAME` (nil for
+    /// the nearest block above), or returns a diagnostic for one this version does not know.
+    static func parse(_ content: String, range: SourceRange) -> Result<(Directive, block: String?), Diagnostic> {
+        var words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var block: String?
+        if words.count >= 3, words[words.count - 2] == "for", let name = words.last {
+            block = name
+            words.removeLast(2)
+        }
+        return parse(words, content: content, range: range).map { ($0, block) }
+    }
+
+    private static func parse(_ words: [String], content: String, range: SourceRange) -> Result<Directive, Diagnostic> {
         switch words.first {
         case "verify" where words.count == 1:
             return .success(.verify)
@@ -57,11 +67,11 @@ enum Directive: Equatable {
         default:
             return .failure(Diagnostic(
                 id: "directive.malformed", range: range, message: "malformed directive '{{ \(content) }}'",
-                notes: ["write {{ explain forward }}, {{ explain im2col }}, {{ explain weight-gradient }}, {{ explain input-gradient }}, {{ explain all }} or {{ verify }}"]))
+                notes: ["write {{ explain forward }}, {{ explain im2col }}, {{ explain weight-gradient }}, {{ explain input-gradient }}, {{ explain all }} or {{ verify }}, optionally followed by 'for NAME' to pick a spec block"]))
         }
     }
 
-    /// The generated blocks of a directive for one spec.
+    /// Returns the generated blocks of a directive for one spec.
     func blocks(for spec: EvaluatedSpec) -> [GeneratedBlock] {
         let context = ExplanationContext(spec: spec)
         switch self {

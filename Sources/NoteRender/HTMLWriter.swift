@@ -110,7 +110,8 @@ struct HTMLWriter {
     }
 }
 
-/// Which link destinations a page may carry, and how links between notes are rewritten.
+/// The rules for link destinations: which a page may carry, and how links between notes
+/// are rewritten.
 enum LinkPolicy {
     /// Returns the destination to write, or nil for a script or file scheme.
     static func safeDestination(_ destination: String, rewriteNotes: Bool) -> String? {

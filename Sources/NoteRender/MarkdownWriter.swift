@@ -46,8 +46,8 @@ struct MarkdownWriter {
         }
     }
 
-    /// A paragraph, split where display math stands inside it, because a math fence must
-    /// be a block of its own.
+    /// Writes a paragraph, split where display math sits inside it, because a math fence
+    /// must be a block of its own.
     private func paragraphs(_ inlines: [PageInline]) -> String {
         var parts: [String] = []
         var current: [PageInline] = []
@@ -117,7 +117,7 @@ struct MarkdownWriter {
             : destination
     }
 
-    /// A fence longer than any backtick run in the content.
+    /// Writes a fenced block whose fence is longer than any backtick run in the content.
     private func fence(info: String, literal: String) -> String {
         let ticks = String(repeating: "`", count: max(3, longestRun(of: "`", in: literal) + 1))
         let body = literal.hasSuffix("\n") ? literal : literal + "\n"

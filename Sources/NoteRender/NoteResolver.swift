@@ -60,7 +60,7 @@ struct NoteResolver {
         }
     }
 
-    /// The placeholder index when a paragraph holds only a directive.
+    /// Returns the placeholder index when a paragraph contains only a directive.
     private func directivePlaceholder(_ inlines: [Inline]) -> Int? {
         guard case .placeholder(let index)? = inlines.singleMeaningful,
               Directive.isDirective(note.placeholders[index].content.string) else { return nil }
@@ -83,8 +83,8 @@ struct NoteResolver {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return [.paragraph([.code("{{ \(placeholder.content.string) }}")])]
-        case .success(let directive):
-            switch scope.lookup(nil, range: range) {
+        case .success(let (directive, block)):
+            switch scope.lookup(block, range: range) {
             case .missing(let diagnostic):
                 diagnostics.append(diagnostic)
                 return []
@@ -146,7 +146,7 @@ struct NoteResolver {
         }
     }
 
-    /// A placeholder in prose: an inline formula of its own.
+    /// Resolves a placeholder in prose to an inline formula of its own.
     private mutating func placeholder(_ placeholder: PlaceholderSpan) -> PageInline {
         let written = "{{ \(placeholder.content.string) }}"
         if Directive.isDirective(placeholder.content.string) {

@@ -34,7 +34,7 @@ enum PageTemplate {
     pre { background: var(--code-background); padding: 0.9rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
     pre code { background: none; padding: 0; }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }
-    math { font-size: 1.05em; }
+    math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Libertinus Math", "STIX Math", "DejaVu Math TeX Gyre", math; font-size: 1.05em; }
     .display-math { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; padding: 0.25rem 0; }
     math[display="block"] { margin: 0; }
     figure.spec { margin: 1.5rem 0; border: 1px solid var(--border); border-radius: 6px; }

@@ -8,7 +8,7 @@ public struct EvaluatedSpec: Sendable {
     public let numberMode: NumberMode
     /// 1 or 0: how selectors and generated symbols count.
     public let indexBase: Int
-    /// Whether any input holds a symbol, so every quantity is a polynomial.
+    /// Whether any input contains a symbol, so that every quantity is a polynomial.
     public let isSymbolic: Bool
 
     public var name: String { spec.name }

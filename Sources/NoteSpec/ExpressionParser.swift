@@ -161,7 +161,8 @@ struct ExpressionParser {
     }
 }
 
-/// The exact value of a decimal `whole.fraction × 10^exponent`, or nil when it overflows.
+/// Returns the exact value of a decimal `whole.fraction × 10^exponent`, or nil when it
+/// overflows.
 func exactDecimal(whole: String, fraction: String, exponent: Int) -> Rational? {
     guard abs(exponent) <= 18 else { return nil }
     var numerator = 0

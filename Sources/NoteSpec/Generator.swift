@@ -35,8 +35,8 @@ public enum Generator: Equatable, Sendable {
     }
 }
 
-/// The name of a generated symbol as spec text writes it: `x_11` while every index is a
-/// single digit, `x_10_2` otherwise, and `x_7` for a vector.
+/// Returns the name of a generated symbol as spec text writes it: `x_11` while every index
+/// is a single digit, `x_10_2` otherwise, and `x_7` for a vector.
 public func generatedSymbolName(base: String, indices: [Int]) -> String {
     if indices.allSatisfy({ (0...9).contains($0) }) {
         return base + "_" + indices.map(String.init).joined()
@@ -78,7 +78,7 @@ public struct SplitMix64: Sendable {
     }
 }
 
-/// A generator as written: its kind, an optional shape argument, and where it stands.
+/// A generator as written: its kind and an optional shape argument.
 struct GeneratorCall: Sendable {
     var generator: Generator
     var shape: [Int]?

@@ -8,7 +8,7 @@ public struct Statement<Value: Sendable>: Sendable {
     public var valueRange: SourceRange
 }
 
-/// How a tensor key was given: a literal, a generator, or one scalar.
+/// The source of a tensor key: a literal, a generator, or one scalar.
 public enum TensorSource: Sendable {
     case literal(TensorLiteral)
     case generator(Generator, shape: [Int]?)
@@ -20,7 +20,7 @@ public struct TensorStatement: Sendable {
     public var explicitShape: [Int]?
 }
 
-/// What `expect` states: a tensor or scalar value, or a shape after `| shape`.
+/// The value an `expect` statement states: a tensor or scalar, or a shape after `| shape`.
 public enum ExpectedValue: Sendable {
     case value(TensorLiteral)
     case shape([Int])
@@ -34,7 +34,7 @@ public struct Expectation: Sendable {
     public var valueRange: SourceRange
 }
 
-/// How entries are computed: exactly (integers, fractions and symbols) or in floating point.
+/// The arithmetic of a spec: exact (integers, fractions and symbols) or floating point.
 public enum NumberMode: String, Sendable {
     case exact
     case float

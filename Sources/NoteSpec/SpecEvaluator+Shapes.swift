@@ -43,8 +43,8 @@ extension SpecEvaluator {
         }
     }
 
-    /// The number of spatial dimensions: `dims` when given, otherwise from w's rank (rank 1
-    /// is 1-D, ranks 2 to 4 are 2-D, rank 5 is 3-D).
+    /// Returns the number of spatial dimensions: `dims` when given, otherwise from w's rank
+    /// (rank 1 is 1-D, ranks 2 to 4 are 2-D, rank 5 is 3-D).
     func spatialDimensions(_ spec: ParsedSpec, kernelRank: Int, kernelStatement: Statement<TensorStatement>) throws(DiagnosticError) -> Int {
         if let statement = spec.integers[.dims] {
             let value = statement.value[0]
@@ -65,7 +65,7 @@ extension SpecEvaluator {
         }
     }
 
-    /// Which optional axes x and w carry, from their ranks.
+    /// Returns the optional axes that x and w carry, judged from their ranks.
     func axisLayout(_ spec: ParsedSpec, x: [Int], w: [Int], dimensions: Int) throws(DiagnosticError) -> AxisLayout {
         let names = ["1-D": "(W)", "2-D": "(H, W)", "3-D": "(D, H, W)"]
         let label = "\(dimensions)-D"
@@ -195,7 +195,7 @@ extension SpecEvaluator {
         }
     }
 
-    /// The bias entries, one per output channel (a scalar is repeated), or nil without b.
+    /// Returns the bias entries, one per output channel (a scalar is repeated), or nil without b.
     func biasEntries(_ spec: ParsedSpec, geometry: ConvolutionGeometry, layout: inout AxisLayout) throws(DiagnosticError) -> [Polynomial]? {
         guard let statement = spec.tensors[.b] else { return nil }
         let channels = geometry.outputChannels
@@ -214,7 +214,8 @@ extension SpecEvaluator {
         return bias.entries
     }
 
-    /// The upstream gradient in the full (N, C_out, output...) layout; ones when not given.
+    /// Returns the upstream gradient in the full (N, C_out, output...) layout, or ones when the
+    /// spec gives none.
     func upstreamEntries(_ spec: ParsedSpec, geometry: ConvolutionGeometry, layout: AxisLayout) throws(DiagnosticError) -> [Polynomial] {
         let full = geometry.outputShape
         let shown = layout.authorShape(of: .y, fullShape: full, geometry: geometry)

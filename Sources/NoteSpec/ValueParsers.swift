@@ -49,7 +49,7 @@ extension Cursor {
     }
 }
 
-/// How the author wrote `padding`, before it is resolved for a geometry.
+/// The padding as the author wrote it, before it is resolved for a geometry.
 public enum PaddingSpec: Equatable, Sendable {
     case rule(PaddingRule)
     /// One integer for every side.

@@ -44,12 +44,12 @@ public struct LocatedText: Sendable {
 
     public var string: String { string(0..<count) }
 
-    /// The location of the scalar at `index`, or the end location past the last one.
+    /// Returns the location of the scalar at `index`, or the end location past the last one.
     public func location(_ index: Int) -> SourceLocation {
         index < locations.count ? locations[index] : endLocation
     }
 
-    /// The source range covering the scalars in `range`; an empty range marks one column.
+    /// Returns the source range that covers the scalars in `range`. An empty range marks one column.
     public func sourceRange(_ range: Range<Int>) -> SourceRange {
         let start = location(range.lowerBound)
         guard range.upperBound > range.lowerBound, range.upperBound - 1 < locations.count else {

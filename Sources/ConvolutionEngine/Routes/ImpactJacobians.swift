@@ -4,8 +4,8 @@
 /// Input position q meets kernel offset k in the window of output o exactly when
 /// `o·stride + k·dilation = q + pad_begin` on every axis. For each (q, k) this solves for o
 /// and keeps it when the division is exact and o lies in the output. Rows of both matrices
-/// are y's entries in row-major (N, C_out, output...) order; columns are x's entries
-/// (for J_x) or w's entries (for J_w), also row-major.
+/// are y's entries in row-major (N, C_out, output...) order. Columns are x's entries for
+/// J_x and w's entries for J_w, also row-major.
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
     let geometry = problem.geometry
     let kernelCoordinates = allCoordinates(geometry.kernelSize)
@@ -43,8 +43,8 @@ func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: S
     )
 }
 
-/// The flat output position whose window places kernel offset `kernel` on input position
-/// `input`, or nil when no window does.
+/// Returns the flat output position whose window places kernel offset `kernel` on input
+/// position `input`, or nil when no window does.
 private func reachedOutput(_ input: [Int], _ kernel: [Int], _ geometry: ConvolutionGeometry, _ outputStrides: [Int]) -> Int? {
     var flat = 0
     for axis in input.indices {

@@ -52,7 +52,7 @@ struct ForwardExplanation {
         Set(values).count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
     }
 
-    /// The window sum with this spec's sizes, stride and dilation, such as
+    /// Returns the window sum with this spec's sizes, stride and dilation, such as
     /// `y_{ij} = \sum_{p=1}^{2} \sum_{q=1}^{2} w_{pq} \, x_{\text{pad}}[i + p - 1, j + q - 1]`.
     func windowFormula() -> String {
         let geometry = context.geometry
@@ -93,7 +93,7 @@ struct ForwardExplanation {
         return "y_{\(joinedY)} = \(bias)\(sums)w_{\(joinedW)} \\, x_{\\text{pad}}\\left[\(xIndices.joined(separator: ",\\ "))\\right]"
     }
 
-    /// The padded-input index along one axis: `s(i − base) + d(p − base) + base`, simplified.
+    /// Returns the padded-input index along one axis: `s(i − base) + d(p − base) + base`, simplified.
     private func indexExpression(output: String, kernel: String, stride: Int, dilation: Int, base: Int) -> String {
         let outputPart = stride == 1 ? output : "\(stride)\(base == 1 ? "(\(output) - 1)" : output)"
         let kernelPart = dilation == 1 ? kernel : "\(dilation)\(base == 1 ? "(\(kernel) - 1)" : kernel)"

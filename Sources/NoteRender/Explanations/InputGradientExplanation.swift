@@ -65,8 +65,11 @@ struct InputGradientExplanation {
         if jacobian.shape.allSatisfy({ $0 <= Self.maximumJacobianExtent }) {
             blocks.append(.paragraph(.prose("Here $J_x$ is:")))
             blocks.append(.display(context.equation(.inputJacobian)))
+            let flipNote = context.geometry.stride.allSatisfy { $0 == 1 } && context.geometry.dilation.allSatisfy { $0 == 1 }
+                ? " Away from the borders those are the kernel's entries in reverse order: the flipped kernel."
+                : ""
             blocks.append(.paragraph(.prose(
-                "Column $k$ of $J_x$ lists the weights that carry input entry $k$ to each output. Away from the borders those are the kernel's entries in reverse order, the flipped kernel.")))
+                "Column $k$ of $J_x$ lists the weights that carry input entry $k$ to each output.\(flipNote)")))
         } else {
             blocks.append(.paragraph(.prose(
                 "Here $J_x$ is \(jacobian.shape[0]) × \(jacobian.shape[1]), too large to show; it is sparse, with at most \(context.geometry.kernelPositions * context.geometry.outputChannelsPerGroup) nonzero entries per column.")))

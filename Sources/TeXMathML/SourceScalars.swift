@@ -1,0 +1,34 @@
+/// Checks of the raw formula text before any parsing.
+enum SourceScalars {
+    /// Splits `tex` into Unicode scalars, the unit of every offset in a `TeXError`.
+    ///
+    /// Throws when the formula is longer than `ConversionLimits.maximumInputLength` or contains
+    /// a scalar that XML 1.0 and HTML forbid in text (control characters other than tab, line
+    /// feed and carriage return, and noncharacters). The annotation repeats the whole source,
+    /// so such a scalar anywhere, even in a TeX comment, would break the output.
+    static func validated(_ tex: String) throws(TeXError) -> [Unicode.Scalar] {
+        let length = tex.unicodeScalars.count
+        guard length <= ConversionLimits.maximumInputLength else {
+            throw TeXError.inputTooLong(length: length)
+        }
+
+        let scalars = Array(tex.unicodeScalars)
+        for (offset, scalar) in scalars.enumerated() where isForbidden(scalar) {
+            throw TeXError.forbiddenScalar(scalar, offset: offset)
+        }
+        return scalars
+    }
+
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        switch value {
+        case 0x09, 0x0A, 0x0D:
+            return false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF:
+            return true
+        default:
+            // U+FFFE, U+FFFF and the last two scalars of every other plane are noncharacters.
+            return value & 0xFFFE == 0xFFFE
+        }
+    }
+}
