@@ -17,7 +17,7 @@ let package = Package(
         ),
         .target(name: "SourceDiagnostics"),
         .target(name: "ConvolutionEngine"),
-        .target(name: "TeXMathML"),
+        .target(name: "TeXMathML", dependencies: ["SourceDiagnostics"]),
         .target(name: "NoteSpec", dependencies: ["ConvolutionEngine", "SourceDiagnostics"]),
         .target(name: "NoteMarkdown", dependencies: ["CCmark", "SourceDiagnostics"]),
         .target(

@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// Parses convnote's command line and runs the command; `main.swift` only calls `run`.
 public struct CommandLineInterface: Sendable {
     public static let version = "0.1.0"
@@ -53,9 +55,7 @@ public struct CommandLineInterface: Sendable {
     }
 
     private func closestCommand(_ command: String) -> String? {
-        ["build", "check"].first { candidate in
-            candidate.hasPrefix(command.prefix(2)) || command.hasPrefix(candidate.prefix(3))
-        }
+        closestMatch(to: command, among: ["build", "check", "help"])
     }
 
     /// Reads `[PATH...] [-o DIR] [--diagnostics human|gcc]`.

@@ -73,20 +73,20 @@ public struct NoteProcessor: Sendable {
             names[name] = block.location
         }
 
-        let (parsed, parseDiagnostics) = SpecParser().parse(
+        let (parsed, parseDiagnostics, canEvaluate) = SpecParser().parse(
             name: name, range: fenceRange, lines: block.lines.map { SpecLine(text: $0.text, location: $0.location) })
         diagnostics += parseDiagnostics
-        guard diagnostics.isEmpty else { return (.failed(name: name), diagnostics) }
+        guard canEvaluate else { return (.failed(name: name), diagnostics) }
 
         let evaluated: EvaluatedSpec
         do {
             evaluated = try SpecEvaluator(indexBase: indexBase).evaluate(parsed)
         } catch {
-            return (.failed(name: name), error.diagnostics)
+            return (.failed(name: name), diagnostics + error.diagnostics)
         }
 
-        diagnostics += SpecChecks.routeAndOverflowDiagnostics(evaluated, at: fenceRange)
-        guard diagnostics.isEmpty else { return (.failed(name: name), diagnostics) }
+        let engineDiagnostics = SpecChecks.routeAndOverflowDiagnostics(evaluated, at: fenceRange)
+        guard engineDiagnostics.isEmpty else { return (.failed(name: name), diagnostics + engineDiagnostics) }
         for expectation in parsed.expectations {
             if let failure = evaluated.check(expectation) { diagnostics.append(failure.diagnostic) }
         }

@@ -20,7 +20,8 @@ struct Workspace {
     let notes: [NoteFile]
     let results: [ProcessedNote]
     let outputs: OutputSet
-    /// Whether every path named a directory, so that the index page covers all notes.
+    /// Whether convnote writes `index.html`: every path named a directory, so that the page
+    /// covers all notes, and no note is itself named `index.md`.
     let includesIndex: Bool
 
     /// Reads and processes every note, several at once, in a deterministic order.
@@ -41,10 +42,12 @@ struct Workspace {
             outputs.add(note.outputStem + ".html", rendered.html)
             outputs.add(note.outputStem + ".md", rendered.markdown)
         }
-        let includesIndex = options.paths.allSatisfy { path in
+        // A note of its own named index.md is the home page; otherwise convnote writes one.
+        let allDirectories = options.paths.allSatisfy { path in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
+        let includesIndex = allDirectories && !notes.contains { $0.outputStem == "index" }
         if includesIndex {
             let entries = zip(notes, processed).map { note, result in
                 (stem: note.outputStem, title: result.rendered?.title ?? note.outputStem, summary: result.rendered?.summary ?? "")

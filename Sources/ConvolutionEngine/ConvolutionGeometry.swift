@@ -3,8 +3,9 @@
 public struct ConvolutionGeometry: Equatable, Sendable {
     /// The largest size, stride, dilation or pad accepted along any axis.
     public static let maximumExtent = 1 << 20
-    /// The largest number of entries any tensor of the convolution may have.
-    public static let maximumEntries = 1 << 26
+    /// The largest number of entries any tensor of the convolution, or the stored entries
+    /// of its sparse Jacobian, may have.
+    public static let maximumEntries = 1 << 24
 
     public let batch: Int
     public let inputChannels: Int
@@ -99,7 +100,9 @@ public struct ConvolutionGeometry: Equatable, Sendable {
             ("the padded input", [batch, inputChannels] + paddedSize),
             ("the kernel", kernelShape),
             ("the output", outputShape),
-            ("im2col", [inputChannels * kernelPositions, batch * outputPositions]),
+            // Lists of extents rather than products, so that checking cannot overflow.
+            ("im2col", [inputChannels] + kernelSize + [batch] + outputSize),
+            ("the Jacobian's stored entries", [batch, outputChannels] + outputSize + [inputChannelsPerGroup] + kernelSize),
         ]
         for (name, shape) in shapes {
             var count = 1

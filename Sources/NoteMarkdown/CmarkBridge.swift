@@ -8,24 +8,28 @@ enum CmarkBridge {
     /// flattened to its text so a pathological note cannot exhaust the stack.
     static let maximumDepth = 200
 
-    /// Parses `text` and returns the scalar ranges that hold code or raw HTML, where dollars
-    /// and braces are never math or placeholders.
+    /// Parses `text` and returns the scalar ranges of code spans, code blocks and HTML
+    /// blocks, where dollars and braces are never math or placeholders.
     static func codeRegions(_ text: String, source: SourceText) -> [Range<Int>] {
         guard let document = parse(text) else { return [] }
         defer { cmark_node_free(document) }
         var regions: [Range<Int>] = []
+        var columns = ByteColumnMap(source)
         walk(document) { node in
             let type = cmark_node_get_type(node)
             let startLine = Int(cmark_node_get_start_line(node))
             let endLine = Int(cmark_node_get_end_line(node))
             switch type {
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+                // Whole lines, because a block's start column is not where its text starts.
                 let start = startLine >= 1 && startLine <= source.lineStarts.count ? source.lineStarts[startLine - 1] : source.count
                 let end = endLine < source.lineStarts.count ? source.lineStarts[endLine] : source.count
                 if start < end { regions.append(start..<end) }
-            case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                let start = source.offset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node)))
-                let end = source.offset(line: endLine, endByteColumn: Int(cmark_node_get_end_column(node)))
+            case CMARK_NODE_CODE:
+                // Inline HTML is not a region: Pandoc lets math contain `<`, and a token that
+                // lands in raw HTML is put back as text by `restore`.
+                let start = columns.offset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node)))
+                let end = columns.offset(line: endLine, endByteColumn: Int(cmark_node_get_end_column(node)))
                 if start < end { regions.append(start..<end) }
             default:
                 break
@@ -137,16 +141,18 @@ private struct TreeConverter {
         }
     }
 
-    /// A code block with each content line located in the note. A fenced block (one with
-    /// an info string) starts one line after its fence.
+    /// Converts a code block with each content line located in the note. A fenced block
+    /// spans more lines than its content (the fences), and its content starts one line
+    /// after the opening fence; an indented block spans exactly its content lines.
     private func codeBlock(_ node: OpaquePointer) -> Block {
         let info = restore(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
         let content = restore(literal(node))
         let start = location(node)
-        let firstLine = info.isEmpty ? start.line : start.line + 1
         var lines: [LocatedLine] = []
         var contentLines = content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if contentLines.last == "" { contentLines.removeLast() }
+        let spannedLines = Int(cmark_node_get_end_line(node)) - Int(cmark_node_get_start_line(node)) + 1
+        let firstLine = spannedLines > contentLines.count ? start.line + 1 : start.line
         for (offset, text) in contentLines.enumerated() {
             let number = firstLine + offset
             var original = lineText(number)

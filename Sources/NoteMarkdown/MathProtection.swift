@@ -169,15 +169,48 @@ struct MathProtector {
     }
 
     private mutating func record(display: Bool, content: Range<Int>, whole: Range<Int>) {
-        let tex = source.located(content)
+        let tex = withoutQuoteMarkers(content, openingAt: whole.lowerBound)
         let inner = placeholders(inTeX: tex)
         maths.append(MathSpan(tex: tex, display: display, location: source.location(whole.lowerBound), placeholders: inner))
         emitToken("m", maths.count - 1, replacing: whole)
     }
 
+    /// Returns the formula's text without the block-quote markers that start its second and
+    /// later lines, as many as the line with the opening dollar has, so that a formula
+    /// inside `>` quotes reaches TeX as the author wrote it.
+    private func withoutQuoteMarkers(_ content: Range<Int>, openingAt opening: Int) -> LocatedText {
+        let openingLine = source.lineStarts[source.location(opening).line - 1]
+        var markers = 0
+        var position = openingLine
+        while position < opening, source.scalars[position] == ">" || source.scalars[position] == " " || source.scalars[position] == "\t" {
+            if source.scalars[position] == ">" { markers += 1 }
+            position += 1
+        }
+
+        var text = LocatedText(endLocation: source.location(content.lowerBound))
+        var offset = content.lowerBound
+        while offset < content.upperBound {
+            text.append(source.scalars[offset], at: source.location(offset))
+            offset += 1
+            guard markers > 0, source.scalars[offset - 1] == "\n" else { continue }
+            var stripped = 0
+            var scan = offset
+            while scan < content.upperBound, stripped < markers,
+                  source.scalars[scan] == ">" || source.scalars[scan] == " " || source.scalars[scan] == "\t" {
+                if source.scalars[scan] == ">" { stripped += 1 }
+                scan += 1
+            }
+            if stripped > 0 {
+                if scan < content.upperBound, source.scalars[scan] == " " { scan += 1 }
+                offset = scan
+            }
+        }
+        return text
+    }
+
     /// Finds `{{ ... }}` inside a formula. A space must follow `{{` there, so that TeX
-    /// groups such as `x^{{a}}` stay TeX.
-    private func placeholders(inTeX tex: LocatedText) -> [PlaceholderSpan] {
+    /// groups such as `x^{{a}}` stay TeX. A `{{ ` without its `}}` is reported.
+    private mutating func placeholders(inTeX tex: LocatedText) -> [PlaceholderSpan] {
         var found: [PlaceholderSpan] = []
         var index = 0
         let scalars = tex.scalars
@@ -188,7 +221,13 @@ struct MathProtector {
             }
             var close = index + 2
             while close + 1 < scalars.count, !(scalars[close] == "}" && scalars[close + 1] == "}") { close += 1 }
-            guard close + 1 < scalars.count else { break }
+            guard close + 1 < scalars.count else {
+                diagnostics.append(Diagnostic(
+                    id: "placeholder.unterminated", range: SourceRange(at: tex.location(index), length: 2),
+                    message: "this {{ has no closing }} inside its formula",
+                    notes: ["close the placeholder with }}, or write { { for two TeX braces"]))
+                break
+            }
             let content = tex.trimmed((index + 2)..<close)
             var text = LocatedText(endLocation: tex.location(content.lowerBound))
             for offset in content { text.append(scalars[offset], at: tex.location(offset)) }

@@ -123,14 +123,19 @@ private struct TokenResolver {
     }
 
     /// Maps an offset in the protected text to the note: offsets inside a token map to the
-    /// start of what it replaced.
+    /// start of what it replaced. Replacements are in text order, so a binary search finds
+    /// the last token that starts at or before `offset`.
     func originalOffset(ofProtected offset: Int) -> Int {
-        var shift = 0
-        for replacement in protected.replacements {
-            if replacement.token.lowerBound > offset { break }
-            if offset < replacement.token.upperBound { return replacement.original.lowerBound }
-            shift = replacement.original.upperBound - replacement.token.upperBound
+        let replacements = protected.replacements
+        var low = 0
+        var high = replacements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if replacements[middle].token.lowerBound <= offset { low = middle + 1 } else { high = middle }
         }
-        return offset + shift
+        guard low > 0 else { return offset }
+        let replacement = replacements[low - 1]
+        if offset < replacement.token.upperBound { return replacement.original.lowerBound }
+        return offset + replacement.original.upperBound - replacement.token.upperBound
     }
 }

@@ -30,25 +30,23 @@ struct SourceText {
         return SourceLocation(line: low + 1, column: offset - lineStarts[low] + 1)
     }
 
-    /// The scalar offset of a cmark position: a 1-based line and a 1-based byte column.
-    func offset(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return count }
+    /// Returns the UTF-8 byte offset, from the start of the line, of each scalar of a
+    /// 1-based line, followed by the line's length in bytes.
+    func byteStarts(line: Int) -> [Int] {
+        guard line >= 1, line <= lineStarts.count else { return [0] }
+        var starts: [Int] = []
+        var bytes = 0
         var offset = lineStarts[line - 1]
-        var bytes = 1
-        while offset < count, bytes < byteColumn, scalars[offset] != "\n" {
+        while offset < count, scalars[offset] != "\n" {
+            starts.append(bytes)
             bytes += UTF8.width(scalars[offset])
             offset += 1
         }
-        return offset
+        starts.append(bytes)
+        return starts
     }
 
-    /// The scalar offset just past a cmark end position (inclusive byte column).
-    func offset(line: Int, endByteColumn: Int) -> Int {
-        let start = offset(line: line, byteColumn: endByteColumn)
-        return min(start + 1, count)
-    }
-
-    /// Whether the line that starts at `lineStart` holds only white space.
+    /// Returns whether the line that starts at `lineStart` contains only white space.
     func isBlankLine(startingAt lineStart: Int) -> Bool {
         var index = lineStart
         while index < count, scalars[index] != "\n" {
@@ -72,5 +70,35 @@ struct SourceText {
             text.append(scalars[offset], at: location(offset))
         }
         return text
+    }
+}
+
+/// Converts cmark's byte columns to scalar offsets, indexing each line once, so that many
+/// positions on one long line cost linear time in all.
+struct ByteColumnMap {
+    let source: SourceText
+    private var lines: [Int: [Int]] = [:]
+
+    init(_ source: SourceText) {
+        self.source = source
+    }
+
+    /// Returns the scalar offset of a 1-based line and 1-based byte column.
+    mutating func offset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= source.lineStarts.count else { return source.count }
+        let starts = lines[line] ?? source.byteStarts(line: line)
+        lines[line] = starts
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < byteColumn - 1 { low = middle + 1 } else { high = middle }
+        }
+        return source.lineStarts[line - 1] + low
+    }
+
+    /// Returns the scalar offset just past a position whose byte column is inclusive.
+    mutating func offset(line: Int, endByteColumn: Int) -> Int {
+        min(offset(line: line, byteColumn: endByteColumn) + 1, source.count)
     }
 }

@@ -35,12 +35,7 @@ struct HTMLWriter {
             output += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
             for item in items {
                 output += "<li>"
-                if tight, item.count == 1, case .paragraph(let inlines) = item[0] {
-                    write(inlines)
-                } else {
-                    output += "\n"
-                    write(item)
-                }
+                writeItem(item, tight: tight)
                 output += "</li>\n"
             }
             output += "</\(tag)>\n"
@@ -62,6 +57,20 @@ struct HTMLWriter {
             output += "<hr>\n"
         case .rawHTML:
             output += "<!-- raw HTML omitted -->\n"
+        }
+    }
+
+    /// Writes a list item's blocks. In a tight list, paragraphs lose their `<p>`, as
+    /// CommonMark specifies.
+    private mutating func writeItem(_ blocks: [PageBlock], tight: Bool) {
+        for (index, block) in blocks.enumerated() {
+            if tight, case .paragraph(let inlines) = block {
+                if index > 0 { output += "\n" }
+                write(inlines)
+            } else {
+                if index == 0 || tight { output += "\n" }
+                write(block)
+            }
         }
     }
 

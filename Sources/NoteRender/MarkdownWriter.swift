@@ -8,7 +8,29 @@ struct MarkdownWriter {
     }
 
     private func render(_ blocks: [PageBlock], tight: Bool) -> String {
-        blocks.map(render).joined(separator: tight ? "\n" : "\n\n")
+        var previousList: (ordered: Bool, alternate: Bool)?
+        var parts: [String] = []
+        for block in blocks {
+            if case .list(let ordered, let start, let isTight, let items) = block {
+                // Two lists in a row need different markers, or Markdown reads them as one.
+                let alternate = previousList.map { $0.ordered == ordered && !$0.alternate } ?? false
+                parts.append(list(ordered: ordered, start: start, tight: isTight, items: items, alternate: alternate))
+                previousList = (ordered, alternate)
+            } else {
+                parts.append(render(block))
+                previousList = nil
+            }
+        }
+        return parts.joined(separator: tight ? "\n" : "\n\n")
+    }
+
+    private func list(ordered: Bool, start: Int, tight: Bool, items: [[PageBlock]], alternate: Bool) -> String {
+        items.enumerated().map { index, item in
+            let delimiter = alternate ? ")" : "."
+            let marker = ordered ? "\(start + index)\(delimiter) " : (alternate ? "* " : "- ")
+            let indent = String(repeating: " ", count: marker.count)
+            return prefixLines(render(item, tight: tight), first: marker, rest: indent)
+        }.joined(separator: tight ? "\n" : "\n\n")
     }
 
     private func render(_ block: PageBlock) -> String {
@@ -26,11 +48,7 @@ struct MarkdownWriter {
         case .quote(let children):
             return prefixLines(render(children, tight: false), first: "> ", rest: "> ")
         case .list(let ordered, let start, let tight, let items):
-            return items.enumerated().map { index, item in
-                let marker = ordered ? "\(start + index). " : "- "
-                let indent = String(repeating: " ", count: marker.count)
-                return prefixLines(render(item, tight: tight), first: marker, rest: indent)
-            }.joined(separator: tight ? "\n" : "\n\n")
+            return list(ordered: ordered, start: start, tight: tight, items: items, alternate: false)
         case .table(let header, let rows):
             var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
                          "|" + String(repeating: " --- |", count: header.count)]
@@ -126,7 +144,10 @@ struct MarkdownWriter {
 
     private func codeSpan(_ code: String) -> String {
         let ticks = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
-        let padded = code.hasPrefix("`") || code.hasSuffix("`") ? " " + code + " " : code
+        // CommonMark strips one space from each end when both ends have one, so such code,
+        // and code that starts or ends with a backtick, gets one more space on each side.
+        let spacedEnds = code.hasPrefix(" ") && code.hasSuffix(" ") && !code.allSatisfy { $0 == " " }
+        let padded = code.hasPrefix("`") || code.hasSuffix("`") || spacedEnds ? " " + code + " " : code
         return ticks + padded.replacingNewlines(with: " ") + ticks
     }
 
@@ -140,12 +161,12 @@ struct MarkdownWriter {
         return longest
     }
 
-    /// Escapes the ASCII punctuation that could start Markdown syntax, and the dollar
-    /// sign, which GitHub reads as math.
+    /// Escapes the ASCII punctuation that could start Markdown syntax, `&`, which could
+    /// start an entity, and the dollar sign, which GitHub reads as math.
     private func escape(_ text: String) -> String {
         var result = ""
         for character in text {
-            if "\\`*_[]<>|$~#".contains(character) { result.append("\\") }
+            if "\\`*_[]<>|$~#&".contains(character) { result.append("\\") }
             result.append(character)
         }
         return result

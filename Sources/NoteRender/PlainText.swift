@@ -17,7 +17,8 @@ enum PlainText {
 /// Heading anchors as GitHub makes them: lower case, punctuation dropped, spaces to
 /// hyphens, and `-1`, `-2` appended to repeats.
 struct AnchorNames {
-    private var used: [String: Int] = [:]
+    private var used: Set<String> = []
+    private var repeats: [String: Int] = [:]
 
     mutating func unique(for title: String) -> String {
         var slug = ""
@@ -29,8 +30,17 @@ struct AnchorNames {
             }
         }
         if slug.isEmpty { slug = "section" }
-        let count = used[slug, default: 0]
-        used[slug] = count + 1
-        return count == 0 ? slug : "\(slug)-\(count)"
+
+        // A numbered repeat may collide with a heading that is itself named like one, as
+        // "Repeat", "Repeat-1", "Repeat": count on until the name is free.
+        var candidate = slug
+        var count = repeats[slug, default: 0]
+        while used.contains(candidate) {
+            count += 1
+            candidate = "\(slug)-\(count)"
+        }
+        repeats[slug] = count
+        used.insert(candidate)
+        return candidate
     }
 }

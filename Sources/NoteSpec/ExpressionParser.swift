@@ -14,8 +14,11 @@ import SourceDiagnostics
 struct ExpressionParser {
     /// The largest exponent accepted after `^`.
     static let maximumExponent = 16
+    /// The deepest nesting of parentheses and signs accepted, which bounds the recursion.
+    static let maximumDepth = 64
 
     var cursor: Cursor
+    private var depth = 0
 
     init(_ text: LocatedText, _ range: Range<Int>) {
         cursor = Cursor(text, range)
@@ -86,6 +89,13 @@ struct ExpressionParser {
     }
 
     mutating func power() throws(DiagnosticError) -> Polynomial {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw text.error("nesting-too-deep", cursor.index..<cursor.index + 1,
+                             "the value nests parentheses or signs more than \(Self.maximumDepth) levels deep",
+                             notes: ["simplify the expression"])
+        }
         if cursor.consume("-") {
             return -(try power())
         }
@@ -148,8 +158,10 @@ struct ExpressionParser {
         }
         let literal = start..<cursor.index
         guard whole != nil || fraction != nil else {
+            let shown = literal.isEmpty ? start..<min(start + 1, cursor.end) : literal
             throw text.error("malformed-number", literal.isEmpty ? start..<start + 1 : literal,
-                             "'\(text.string(literal))' is not a number")
+                             "'\(text.string(shown))' is not a number",
+                             notes: ["write decimals with a digit after the point, such as 0.5"])
         }
         guard let value = exactDecimal(whole: whole.map(text.string) ?? "", fraction: fraction.map(text.string) ?? "",
                                        exponent: exponent) else {

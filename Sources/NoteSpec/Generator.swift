@@ -96,7 +96,7 @@ extension Cursor {
         }
 
         var shape: [Int]?
-        var named: [String: (value: Polynomial, range: Range<Int>)] = [:]
+        var named: [String: (value: Polynomial, range: Range<Int>, keyRange: Range<Int>)] = [:]
         var base: String?
         if consume("(") {
             skipSpace()
@@ -111,7 +111,7 @@ extension Cursor {
                         let valueStart = index
                         while let scalar = current, scalar != ",", scalar != ")" { advance() }
                         let valueRange = text.trimmed(valueStart..<index)
-                        named[text.string(key)] = (try ExpressionParser.parse(text, valueRange), valueRange)
+                        named[text.string(key)] = (try ExpressionParser.parse(text, valueRange), valueRange, key)
                     } else if base == nil {
                         base = text.string(key)
                     } else {
@@ -137,7 +137,7 @@ extension Cursor {
     }
 
     private func makeGenerator(
-        _ name: String, nameRange: Range<Int>, named: [String: (value: Polynomial, range: Range<Int>)], base: String?
+        _ name: String, nameRange: Range<Int>, named: [String: (value: Polynomial, range: Range<Int>, keyRange: Range<Int>)], base: String?
     ) throws(DiagnosticError) -> Generator {
         let allowed: [String: [String]] = [
             "ones": [], "zeros": [], "arange": ["start", "step"], "symbols": [],
@@ -145,7 +145,7 @@ extension Cursor {
         ]
         for (key, argument) in named where !(allowed[name] ?? []).contains(key) {
             let options = allowed[name] ?? []
-            throw text.error("unknown-argument", argument.range, "\(name) has no argument '\(key)'",
+            throw text.error("unknown-argument", argument.keyRange, "\(name) has no argument '\(key)'",
                              notes: [options.isEmpty ? "\(name) takes only a shape, such as \(name)(2x2)"
                                      : "its arguments are \(options.joined(separator: ", "))"])
         }

@@ -106,7 +106,7 @@ extension SpecEvaluator {
             throw DiagnosticError(specError(
                 "channel-mismatch", spec.tensors[.w]?.valueRange ?? spec.range,
                 ConvolutionError.channelMismatch(inputChannels: inputChannels, kernelChannels: kernelChannels, groups: groups).description,
-                notes: ["give w \(max(inputChannels / max(groups, 1), 1)) input channels per group, or change groups"]))
+                notes: channelNotes(spec, inputChannels: inputChannels, groups: groups, dimensions: dimensions)))
         }
 
         let stride = try perDimension(spec, .stride, dimensions: dimensions)
@@ -119,6 +119,14 @@ extension SpecEvaluator {
         } catch {
             throw DiagnosticError(geometryDiagnostic(error, spec))
         }
+    }
+
+    private func channelNotes(_ spec: ParsedSpec, inputChannels: Int, groups: Int, dimensions: Int) -> [String] {
+        var notes = ["give w \(max(inputChannels / max(groups, 1), 1)) input channels per group, or change groups"]
+        if spec.integers[.dims] == nil {
+            notes.append("w's rank made this a \(dimensions)-D convolution; set dims, or write a 2-D kernel with two bracket levels, such as w = [[1]]")
+        }
+        return notes
     }
 
     private func perDimension(_ spec: ParsedSpec, _ key: SpecKey, dimensions: Int) throws(DiagnosticError) -> [Int] {

@@ -7,14 +7,17 @@ public struct SpecParser {
     public init() {}
 
     /// Parses `lines`, the body of the block named `name` whose fence spans `range`.
-    public func parse(name: String, range: SourceRange, lines: [SpecLine]) -> (spec: ParsedSpec, diagnostics: [Diagnostic]) {
+    /// `canEvaluate` is false when an error outside the `expect` statements leaves the
+    /// convolution undefined; a malformed `expect` alone is left out and the rest still runs.
+    public func parse(name: String, range: SourceRange, lines: [SpecLine]) -> (spec: ParsedSpec, diagnostics: [Diagnostic], canEvaluate: Bool) {
         var spec = ParsedSpec(name: name, range: range)
         var diagnostics: [Diagnostic] = []
+        var canEvaluate = true
         let statements: [LocatedText]
         do {
             statements = try splitStatements(lines)
         } catch {
-            return (spec, error.diagnostics)
+            return (spec, error.diagnostics, false)
         }
         var firstSeen: [SpecKey: SourceRange] = [:]
         for statement in statements {
@@ -22,9 +25,11 @@ public struct SpecParser {
                 try parseStatement(statement, into: &spec, firstSeen: &firstSeen)
             } catch {
                 diagnostics += error.diagnostics
+                var cursor = Cursor(statement, statement.trimmed(0..<statement.count))
+                if !cursor.consumeWord("expect") { canEvaluate = false }
             }
         }
-        return (spec, diagnostics)
+        return (spec, diagnostics, canEvaluate)
     }
 
     private func parseStatement(

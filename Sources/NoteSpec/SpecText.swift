@@ -19,7 +19,8 @@ public enum SpecText {
             let rows = (0..<shape[0]).map { row in
                 (0..<shape[1]).map { scalar(entry(offset + row * shape[1] + $0)) }.joined(separator: " ")
             }
-            return "[" + rows.joined(separator: "; ") + "]"
+            // A single row needs a second bracket level, or it would read back as a vector.
+            return shape[0] == 1 ? "[[" + rows[0] + "]]" : "[" + rows.joined(separator: "; ") + "]"
         default:
             let inner = Array(shape.dropFirst())
             let size = inner.reduce(1, *)

@@ -24,9 +24,17 @@ struct TensorLiteralParser {
         case nested(TensorLiteral, Range<Int>)
     }
 
+    /// The deepest nesting of brackets accepted; a tensor has rank 5 at most.
+    static let maximumDepth = 8
+
     /// Parses the literal that starts at `cursor` (on its `[`) and moves past its `]`.
-    func parse(_ cursor: inout Cursor) throws(DiagnosticError) -> TensorLiteral {
+    func parse(_ cursor: inout Cursor, depth: Int = 1) throws(DiagnosticError) -> TensorLiteral {
         let open = cursor.index
+        guard depth <= Self.maximumDepth else {
+            throw text.error("nesting-too-deep", open..<open + 1,
+                             "the tensor nests brackets more than \(Self.maximumDepth) levels deep",
+                             notes: ["a tensor has at most rank 5: (N, C, D, H, W)"])
+        }
         guard cursor.consume("[") else {
             throw text.error("expected-bracket", open..<open + 1, "expected [ to start a tensor")
         }
@@ -49,7 +57,7 @@ struct TensorLiteralParser {
                 if !(rows.last?.isEmpty ?? true) { rows.append([]) }
             case "[":
                 let start = cursor.index
-                let nested = try parse(&cursor)
+                let nested = try parse(&cursor, depth: depth + 1)
                 rows[rows.count - 1].append(.nested(nested, start..<cursor.index))
             default:
                 let run = try entryRun(&cursor)
@@ -106,7 +114,7 @@ struct TensorLiteralParser {
             guard row.count == width else {
                 let range = Self.range(of: row)
                 throw text.error("ragged-tensor", range,
-                                 "this row has \(row.count) entries, but the first row has \(width)",
+                                 "this row has \(row.count) \(row.count == 1 ? "entry" : "entries"), but the first row has \(width)",
                                  notes: ["give every row the same number of entries"])
             }
             for item in row {

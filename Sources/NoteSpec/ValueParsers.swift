@@ -3,8 +3,10 @@ import SourceDiagnostics
 
 /// Parsers for the small values of spec keys: shapes, integers and integer tuples.
 extension Cursor {
-    /// Reads a shape such as `3x3` or `1x2x4x4`.
+    /// Reads a shape such as `3x3` or `1x2x4x4`, whose entry count must stay within
+    /// `TensorLiteralParser.maximumEntries`, so that no later product of extents overflows.
     mutating func shape() throws(DiagnosticError) -> [Int] {
+        let shapeStart = index
         var shape: [Int] = []
         repeat {
             let start = index
@@ -18,6 +20,17 @@ extension Cursor {
             }
             shape.append(extent)
         } while consume("x")
+
+        var entries = 1
+        for extent in shape {
+            let (product, overflow) = entries.multipliedReportingOverflow(by: extent)
+            guard !overflow, product <= TensorLiteralParser.maximumEntries else {
+                throw text.error("tensor-too-large", shapeStart..<index,
+                                 "the shape \(text.string(shapeStart..<index)) has more than \(TensorLiteralParser.maximumEntries) entries",
+                                 notes: ["use a smaller shape"])
+            }
+            entries = product
+        }
         return shape
     }
 

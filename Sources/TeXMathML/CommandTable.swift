@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// The meaning of every supported command, and help for unsupported ones.
 enum CommandTable {
     static func meaning(of name: String) -> CommandMeaning? {
@@ -7,7 +9,7 @@ enum CommandTable {
     /// Returns the supported command closest to `name` by edit distance, for a "did you mean"
     /// hint, or nil when none is close.
     static func suggestion(for name: String) -> String? {
-        EditDistance.closest(to: name, among: suggestableNames)
+        closestMatch(to: name, among: suggestableNames)
     }
 
     /// Returns how to write a command with arguments, such as `\frac{numerator}{denominator}`,

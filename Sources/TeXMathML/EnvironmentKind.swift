@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// The supported `\begin{…}` environments and how each lays out its table.
 enum EnvironmentKind: String, CaseIterable {
     case matrix, pmatrix, bmatrix, Bmatrix, vmatrix, Vmatrix, smallmatrix
@@ -10,7 +12,7 @@ enum EnvironmentKind: String, CaseIterable {
 
     /// Returns the supported name closest to `name` by edit distance, or nil when none is close.
     static func suggestion(for name: String) -> String? {
-        EditDistance.closest(to: name, among: allCases.map(\.rawValue).sorted())
+        closestMatch(to: name, among: allCases.map(\.rawValue).sorted())
     }
 
     /// The delimiters drawn around the table, each nil for none.
