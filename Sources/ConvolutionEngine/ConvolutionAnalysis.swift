@@ -1,20 +1,38 @@
+/// Whether the forward pass correlates with the kernel as written, as deep-learning
+/// frameworks do, or with the kernel rotated 180°, as the mathematical convolution does.
+public enum KernelMode: String, Sendable {
+    case crossCorrelation = "cross-correlation"
+    case convolution
+}
+
 /// Every quantity of one convolution, each computed by independent routes that were compared.
 public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
+    /// The problem as computed: in convolution mode its kernel is the written one rotated
+    /// 180°, so that every route is a correlation.
     public let problem: ConvolutionProblem<Scalar>
     public let layout: AxisLayout
+    public let mode: KernelMode
     /// Each quantity in its shown shape; the Jacobians live in `inputJacobian` and
     /// `weightJacobian` instead.
     public let tensors: [Quantity: Tensor<Scalar>]
     public let inputJacobian: SparseMatrix<Scalar>
     public let weightJacobian: SparseMatrix<Scalar>
-    public let comparisons: [RouteComparison]
+    public internal(set) var comparisons: [RouteComparison]
 
     /// Runs every route and compares them. `relativeTolerance` applies to floating point only;
     /// exact and symbolic routes must agree exactly.
-    public init(_ problem: ConvolutionProblem<Scalar>, layout: AxisLayout, relativeTolerance: Double = 0) {
-        let geometry = problem.geometry
+    ///
+    /// In convolution mode the routes run on the rotated kernel. `w`, `dL/dw` and the columns
+    /// of `J_w` are then reported for the kernel as written, while `W_row` and the products
+    /// of `| expand` show the rotated kernel that actually multiplies the windows.
+    public init(_ written: ConvolutionProblem<Scalar>, layout: AxisLayout, mode: KernelMode = .crossCorrelation,
+                relativeTolerance: Double = 0) {
+        let geometry = written.geometry
+        let problem = mode == .convolution ? written.replacingKernel(
+            spatiallyFlipped(written.w, kernelPositions: geometry.kernelPositions)) : written
         self.problem = problem
         self.layout = layout
+        self.mode = mode
 
         // Inputs and the padded input.
         let paddedInput = padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
@@ -28,7 +46,9 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         // The Jacobians, from the scope of impact of each input entry.
         let (inputJacobian, weightJacobian) = impactJacobians(problem)
         self.inputJacobian = inputJacobian
-        self.weightJacobian = weightJacobian
+        self.weightJacobian = mode == .convolution
+            ? weightJacobian.permutingColumns { Self.rotatedKernelIndex($0, kernelPositions: geometry.kernelPositions) }
+            : weightJacobian
 
         // y by three routes.
         let window = slidingWindowForward(problem, paddedInput: paddedInput)
@@ -54,11 +74,11 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         let biasByRowSum = rowSumBiasGradient(upstreamRows)
 
         let shown = { (quantity: Quantity, tensor: Tensor<Scalar>) -> Tensor<Scalar> in
-            tensor.reshaped(layout.authorShape(of: quantity, fullShape: tensor.shape, geometry: geometry))
+            tensor.reshaped(layout.authorShape(of: quantity, fullShape: tensor.shape, outputChannels: geometry.outputChannels))
         }
         var tensors: [Quantity: Tensor<Scalar>] = [
             .x: shown(.x, problem.x),
-            .w: shown(.w, problem.w),
+            .w: shown(.w, written.w),
             .b: layout.biasIsScalar ? Tensor(shape: [], scalars: [bias.scalars[0]]) : bias,
             .upstream: shown(.upstream, problem.upstream),
             .paddedInput: shown(.paddedInput, paddedInput),
@@ -67,7 +87,8 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
             .columnsTransposed: transposed(columns),
             .kernelRows: kernelRows,
             .upstreamRows: upstreamRows,
-            .weightGradient: shown(.weightGradient, weightByProduct),
+            .weightGradient: shown(.weightGradient, mode == .convolution
+                ? spatiallyFlipped(weightByProduct, kernelPositions: geometry.kernelPositions) : weightByProduct),
             .biasGradient: biasBySum,
             .flippedKernel: shown(.flippedKernel, flipped),
             .dilatedUpstream: shown(.dilatedUpstream, dilated),
@@ -103,18 +124,18 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         ]
     }
 
+    /// Returns the flat index of a kernel entry after rotating its spatial block by 180°.
+    static func rotatedKernelIndex(_ index: Int, kernelPositions: Int) -> Int {
+        let block = index / kernelPositions
+        return block * kernelPositions + kernelPositions - 1 - index % kernelPositions
+    }
+
     /// Returns a quantity's entries in its shown shape.
     public func value(of quantity: Quantity) -> QuantityValue {
         switch quantity {
-        case .inputJacobian: return Self.lazyDense(inputJacobian)
-        case .weightJacobian: return Self.lazyDense(weightJacobian)
+        case .inputJacobian: return lazyDense(inputJacobian)
+        case .weightJacobian: return lazyDense(weightJacobian)
         default: return tensors[quantity].map(QuantityValue.init) ?? QuantityValue(shape: [0]) { _ in .exact(.zero) }
-        }
-    }
-
-    private static func lazyDense(_ matrix: SparseMatrix<Scalar>) -> QuantityValue {
-        QuantityValue(shape: [matrix.rowCount, matrix.columnCount]) { flat in
-            matrix.entry(row: flat / matrix.columnCount, column: flat % matrix.columnCount).scalarValue
         }
     }
 }

@@ -4,7 +4,7 @@ public struct ConvolutionProblem<Scalar: ConvScalar>: Sendable {
     /// (N, C_in, spatial...)
     public let x: Tensor<Scalar>
     /// (C_out, C_in/groups, kernel...)
-    public let w: Tensor<Scalar>
+    public private(set) var w: Tensor<Scalar>
     /// (C_out), or nil for no bias.
     public let bias: Tensor<Scalar>?
     /// The upstream gradient dL/dy, shaped like y: (N, C_out, output...).
@@ -31,5 +31,12 @@ public struct ConvolutionProblem<Scalar: ConvScalar>: Sendable {
         self.w = w
         self.bias = bias
         self.upstream = upstream
+    }
+
+    /// Returns the same problem with another kernel of the same shape.
+    func replacingKernel(_ kernel: Tensor<Scalar>) -> ConvolutionProblem {
+        var copy = self
+        copy.w = kernel
+        return copy
     }
 }

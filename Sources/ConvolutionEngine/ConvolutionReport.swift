@@ -1,6 +1,11 @@
 /// What renderers and checks read from an analysis, whatever scalar type it ran in.
 public protocol ConvolutionReport: Sendable {
+    /// The geometry of the convolution; for a transposed convolution, of the convolution it
+    /// transposes, whose input is the transposed output.
     var geometry: ConvolutionGeometry { get }
+    /// Whether this is a transposed convolution.
+    var isTransposed: Bool { get }
+    var mode: KernelMode { get }
     var layout: AxisLayout { get }
     var comparisons: [RouteComparison] { get }
 
@@ -21,6 +26,7 @@ public protocol ConvolutionReport: Sendable {
 
 extension ConvolutionAnalysis: ConvolutionReport {
     public var geometry: ConvolutionGeometry { problem.geometry }
+    public var isTransposed: Bool { false }
 
     public func forwardProducts(outputIndex: Int) -> [(input: ScalarValue, weight: ScalarValue)] {
         let paddedInput = padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
@@ -57,5 +63,54 @@ extension ConvolutionAnalysis: ConvolutionReport {
             }
         }
         return nil
+    }
+}
+
+extension TransposedConvolutionAnalysis: ConvolutionReport {
+    public var geometry: ConvolutionGeometry { convolution.geometry }
+    public var isTransposed: Bool { true }
+    public var mode: KernelMode { .crossCorrelation }
+
+    public func value(of quantity: Quantity) -> QuantityValue {
+        switch quantity {
+        case .inputJacobian: return lazyDense(inputJacobian)
+        case .weightJacobian: return lazyDense(weightJacobian)
+        default: return tensors[quantity].map(QuantityValue.init) ?? QuantityValue(shape: [0]) { _ in .exact(.zero) }
+        }
+    }
+
+    /// A transposed output entry is a sum over the convolution's outputs that its position
+    /// reaches: x at that output times the weight that carries it.
+    public func forwardProducts(outputIndex: Int) -> [(input: ScalarValue, weight: ScalarValue)] {
+        let x = convolution.problem.upstream
+        let isInput = Set(convolutionIndex)
+        return convolution.impact(ofInputIndex: outputIndex)
+            .filter { isInput.contains($0.outputIndex) }
+            .map { (x.scalars[$0.outputIndex].scalarValue, $0.weight) }
+    }
+
+    /// An input entry is an output of the convolution; it reaches the transposed outputs
+    /// along its row of that convolution's ∂y/∂x.
+    public func impact(ofInputIndex index: Int) -> [(outputIndex: Int, weight: ScalarValue)] {
+        let jacobian = convolution.inputJacobian
+        let row = convolutionIndex[index]
+        return (jacobian.rowStart[row]..<jacobian.rowStart[row + 1]).map {
+            (jacobian.columns[$0], jacobian.values[$0].scalarValue)
+        }
+    }
+
+    public var firstInvalidEntry: (quantity: Quantity, entry: [Int])? {
+        for quantity in Quantity.allCases {
+            guard let tensor = tensors[quantity], let index = tensor.firstInvalidIndex else { continue }
+            return (quantity, coordinates(ofFlatIndex: index, in: tensor.shape))
+        }
+        return convolution.firstInvalidEntry
+    }
+}
+
+/// A dense view of a sparse matrix that reads entries on demand.
+func lazyDense<Scalar: ConvScalar>(_ matrix: SparseMatrix<Scalar>) -> QuantityValue {
+    QuantityValue(shape: [matrix.rowCount, matrix.columnCount]) { flat in
+        matrix.entry(row: flat / matrix.columnCount, column: flat % matrix.columnCount).scalarValue
     }
 }

@@ -44,12 +44,12 @@ public struct AxisLayout: Equatable, Sendable {
 
     /// Returns the shape a quantity is shown with, given its shape in the full layout. Only
     /// axes of length 1 are dropped, so the row-major order of the entries is unchanged.
-    public func authorShape(of quantity: Quantity, fullShape: [Int], geometry: ConvolutionGeometry) -> [Int] {
+    public func authorShape(of quantity: Quantity, fullShape: [Int], outputChannels: Int) -> [Int] {
         switch quantity {
         case .x, .paddedInput, .inputGradient:
             return dropping(batch: !inputHasBatchAxis, channels: !inputHasChannelAxis, from: fullShape)
         case .y, .upstream, .dilatedUpstream, .paddedUpstream:
-            let keepChannels = inputHasChannelAxis || geometry.outputChannels > 1
+            let keepChannels = inputHasChannelAxis || outputChannels > 1
             return dropping(batch: !inputHasBatchAxis, channels: !keepChannels, from: fullShape)
         case .w, .weightGradient:
             return Array(fullShape.dropFirst(2 - kernelLeadingAxes))

@@ -52,6 +52,30 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
 
     public var storedCount: Int { values.count }
 
+    /// Returns the transpose.
+    func transposed() -> SparseMatrix {
+        var triples: [(row: Int, column: Int, value: Scalar)] = []
+        triples.reserveCapacity(values.count)
+        for row in 0..<rowCount {
+            for slot in rowStart[row]..<rowStart[row + 1] {
+                triples.append((columns[slot], row, values[slot]))
+            }
+        }
+        return SparseMatrix(rowCount: columnCount, columnCount: rowCount, triples: triples)
+    }
+
+    /// Returns the matrix with column c moved to `newColumn(c)`, a permutation.
+    func permutingColumns(_ newColumn: (Int) -> Int) -> SparseMatrix {
+        var triples: [(row: Int, column: Int, value: Scalar)] = []
+        triples.reserveCapacity(values.count)
+        for row in 0..<rowCount {
+            for slot in rowStart[row]..<rowStart[row + 1] {
+                triples.append((row, newColumn(columns[slot]), values[slot]))
+            }
+        }
+        return SparseMatrix(rowCount: rowCount, columnCount: columnCount, triples: triples)
+    }
+
     /// Returns the entry at (row, column), zero where nothing is stored.
     public func entry(row: Int, column: Int) -> Scalar {
         var low = rowStart[row]

@@ -2,10 +2,11 @@ import ConvolutionEngine
 import NoteSpec
 import SourceDiagnostics
 
-/// A block directive: a paragraph holding only one `{{ ... }}` of these forms.
+/// A block directive: a paragraph that contains only one `{{ ... }}` of these forms.
 enum Directive: Equatable {
     case explain(Topic)
     case verify
+    case frameworks
 
     enum Topic: String, CaseIterable {
         case forward
@@ -15,6 +16,12 @@ enum Directive: Equatable {
         case jacobian
         case transpose
         case all
+
+        /// Whether the explanation describes a convolution's own passes, which a transposed
+        /// spec does not have in that form.
+        var needsConvolution: Bool {
+            [.forward, .im2col, .weightGradient, .inputGradient].contains(self)
+        }
     }
 
     /// The first words that make a placeholder a directive.
@@ -42,6 +49,8 @@ enum Directive: Equatable {
         switch words.first {
         case "verify" where words.count == 1:
             return .success(.verify)
+        case "frameworks" where words.count == 1:
+            return .success(.frameworks)
         case "explain" where words.count == 2:
             guard let topic = Topic(rawValue: words[1]) else {
                 let suggestion = closestMatch(to: words[1], among: Topic.allCases.map(\.rawValue))
@@ -50,16 +59,9 @@ enum Directive: Equatable {
                     notes: [suggestion.map { "did you mean 'explain \($0)'?" }
                             ?? "the explanations are " + Topic.allCases.map(\.rawValue).joined(separator: ", ")]))
             }
-            // NOTE: the Jacobian and transposed-convolution explanations are not written yet.
-            if topic == .jacobian || topic == .transpose {
-                return .failure(Diagnostic(
-                    id: "directive.unsupported", range: range,
-                    message: "{{ explain \(topic.rawValue) }} is not supported by this version of convnote",
-                    notes: ["use explain forward, im2col, weight-gradient, input-gradient or all"]))
-            }
             return .success(.explain(topic))
-        case "figure", "frameworks":
-            // NOTE: figures and framework snippets are part of the note format but not yet written.
+        case "figure":
+            // NOTE: figures are part of the note format but not drawn by this version.
             return .failure(Diagnostic(
                 id: "directive.unsupported", range: range,
                 message: "{{ \(content) }} is not supported by this version of convnote",
@@ -67,7 +69,26 @@ enum Directive: Equatable {
         default:
             return .failure(Diagnostic(
                 id: "directive.malformed", range: range, message: "malformed directive '{{ \(content) }}'",
-                notes: ["write {{ explain forward }}, {{ explain im2col }}, {{ explain weight-gradient }}, {{ explain input-gradient }}, {{ explain all }} or {{ verify }}, optionally followed by 'for NAME' to pick a spec block"]))
+                notes: ["write {{ explain TOPIC }} with TOPIC one of " + Topic.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ", {{ verify }} or {{ frameworks }}, optionally followed by 'for NAME' to pick a spec block"]))
+        }
+    }
+
+    /// Returns why the directive does not apply to a spec, or nil when it does.
+    func problem(for spec: EvaluatedSpec, range: SourceRange) -> Diagnostic? {
+        switch self {
+        case .explain(let topic) where topic.needsConvolution && spec.report.isTransposed:
+            return Diagnostic(
+                id: "directive.needs-convolution", range: range,
+                message: "{{ explain \(topic.rawValue) }} describes a convolution, but the spec '\(spec.name)' has kind = transpose",
+                notes: ["use {{ explain transpose }}, {{ explain jacobian }} or {{ explain all }}"])
+        case .frameworks where spec.isSymbolic:
+            return Diagnostic(
+                id: "directive.needs-numbers", range: range,
+                message: "{{ frameworks }} writes code that computes with numbers, but the spec '\(spec.name)' contains symbols",
+                notes: ["use it after a spec block whose entries are all numbers"])
+        default:
+            return nil
         }
     }
 
@@ -77,18 +98,21 @@ enum Directive: Equatable {
         switch self {
         case .verify:
             return VerifyTable(context: context).blocks()
+        case .frameworks:
+            return FrameworkSnippets(spec: spec).blocks()
         case .explain(let topic):
             switch topic {
             case .forward: return ForwardExplanation(context: context).blocks()
             case .im2col: return Im2colExplanation(context: context).blocks()
             case .weightGradient: return WeightGradientExplanation(context: context).blocks()
             case .inputGradient: return InputGradientExplanation(context: context).blocks()
-            case .jacobian, .transpose: return []
+            case .jacobian: return JacobianExplanation(context: context).blocks()
+            case .transpose: return TransposeExplanation(context: context).blocks()
             case .all:
-                let parts: [(String, Topic)] = [
-                    ("Forward pass", .forward), ("im2col", .im2col),
-                    ("Weight gradient", .weightGradient), ("Input gradient", .inputGradient),
-                ]
+                let parts: [(String, Topic)] = spec.report.isTransposed
+                    ? [("Transposed convolution", .transpose), ("Jacobians", .jacobian)]
+                    : [("Forward pass", .forward), ("im2col", .im2col), ("Weight gradient", .weightGradient),
+                       ("Input gradient", .inputGradient), ("Jacobians", .jacobian), ("Transposed convolution", .transpose)]
                 return parts.flatMap { title, part in [GeneratedBlock.subheading(title)] + Directive.explain(part).blocks(for: spec) }
             }
         }

@@ -8,6 +8,8 @@ public enum GeneratedBlock: Sendable {
     case list([[GeneratedSpan]])
     /// A heading inside an explanation, one level below the note's section.
     case subheading(String)
+    /// A fenced code block, such as a framework snippet.
+    case code(language: String, text: String)
 }
 
 /// A piece of generated prose.

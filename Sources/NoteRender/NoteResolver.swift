@@ -91,6 +91,10 @@ struct NoteResolver {
             case .failed:
                 return []
             case .found(let spec):
+                if let problem = directive.problem(for: spec, range: range) {
+                    diagnostics.append(problem)
+                    return []
+                }
                 return generated(directive.blocks(for: spec), at: placeholder.location)
             }
         }
@@ -109,6 +113,8 @@ struct NoteResolver {
                 return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, at: location))] })
             case .subheading(let title):
                 return .heading(level: 3, [.text(title)], anchor: anchors.unique(for: title))
+            case .code(let language, let text):
+                return .code(info: language, literal: text)
             }
         }
     }

@@ -12,7 +12,7 @@ enum PlaceholderTeX {
         if reference.filter == .shape {
             return TeXWriter.shape(value.shape)
         }
-        return TeXWriter.tensor(value)
+        return TeXWriter.tensor(value, digits: spec.digits)
     }
 
     /// The entry as its sum of products: the forward sum for y, the scope of impact for dL/dx.

@@ -1,3 +1,4 @@
+import Foundation
 import ConvolutionEngine
 
 /// Writes values and quantities as TeX for the math of a page.
@@ -8,12 +9,25 @@ public enum TeXWriter {
     static let shownHead = 6
     static let shownTail = 2
 
-    /// Returns one entry: `-\tfrac{11}{2}`, `a + b`, `d \cdot x_{11}`.
-    public static func scalar(_ value: ScalarValue) -> String {
+    /// Returns one entry: `-\tfrac{11}{2}`, `a + b`, `d \cdot x_{11}`, or a float with
+    /// `digits` significant digits, such as `1.55` or `-2.5 \times 10^{-7}`.
+    public static func scalar(_ value: ScalarValue, digits: Int = 4) -> String {
         switch value {
-        case .float(let number): return "\(number)"
+        case .float(let number): return float(number, digits: digits)
         case .exact(let polynomial): return self.polynomial(polynomial)
         }
+    }
+
+    /// Writes a double with `digits` significant digits in TeX, in scientific notation only
+    /// when C's `%g` would choose it (exponents below −4 or from `digits` up).
+    static func float(_ number: Double, digits: Int) -> String {
+        guard number.isFinite else { return number.isNaN ? "\\text{NaN}" : (number < 0 ? "-\\infty" : "\\infty") }
+        if number == 0 { return "0" }
+        let text = String(format: "%.\(digits)g", number)
+        guard let exponentMark = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let mantissa = text[..<exponentMark]
+        let exponent = Int(text[text.index(after: exponentMark)...]) ?? 0
+        return "\(mantissa) \\times 10^{\(exponent)}"
     }
 
     static func polynomial(_ polynomial: Polynomial) -> String {
@@ -72,25 +86,25 @@ public enum TeXWriter {
 
     /// Returns a quantity as TeX: a scalar, a row vector, a matrix, or for rank 3 and more
     /// a bracket of matrices.
-    public static func tensor(_ value: QuantityValue) -> String {
-        tensor(shape: value.shape, offset: 0) { value[flat: $0] }
+    public static func tensor(_ value: QuantityValue, digits: Int = 4) -> String {
+        tensor(shape: value.shape, offset: 0, digits: digits) { value[flat: $0] }
     }
 
-    static func tensor(shape: [Int], offset: Int, entry: (Int) -> ScalarValue) -> String {
+    static func tensor(shape: [Int], offset: Int, digits: Int, entry: (Int) -> ScalarValue) -> String {
         switch shape.count {
         case 0:
-            return scalar(entry(offset))
+            return scalar(entry(offset), digits: digits)
         case 1:
-            return matrix(rows: 1, columns: shape[0]) { _, column in scalar(entry(offset + column)) }
+            return matrix(rows: 1, columns: shape[0]) { _, column in scalar(entry(offset + column), digits: digits) }
         case 2:
             return matrix(rows: shape[0], columns: shape[1]) { row, column in
-                scalar(entry(offset + row * shape[1] + column))
+                scalar(entry(offset + row * shape[1] + column), digits: digits)
             }
         default:
             let inner = Array(shape.dropFirst())
             let size = inner.reduce(1, *)
             return matrix(rows: 1, columns: shape[0]) { _, index in
-                tensor(shape: inner, offset: offset + index * size, entry: entry)
+                tensor(shape: inner, offset: offset + index * size, digits: digits, entry: entry)
             }
         }
     }

@@ -10,6 +10,10 @@ public struct EvaluatedSpec: Sendable {
     public let indexBase: Int
     /// Whether any input contains a symbol, so that every quantity is a polynomial.
     public let isSymbolic: Bool
+    /// Significant digits shown in float mode.
+    public let digits: Int
+    /// Relative tolerance for routes and `expect` in float mode.
+    public let tolerance: Double
 
     public var name: String { spec.name }
     public var geometry: ConvolutionGeometry { report.geometry }

@@ -48,7 +48,7 @@ extension EvaluatedSpec {
                     "\(reference.text) has shape \(formatShape(computed.shape)), but the stated value has shape \(formatShape(literal.shape))",
                     notes: ["computed: \(computedText)"]), computedText: computedText)
             }
-            for index in 0..<computed.count where computed[flat: index] != .exact(literal.entries[index]) {
+            for index in 0..<computed.count where !matches(computed[flat: index], literal.entries[index]) {
                 let entry = coordinates(ofFlatIndex: index, in: computed.shape).map { String($0 + indexBase) }
                 let place = computed.shape.isEmpty ? reference.text
                     : "\(reference.text) at [\(entry.joined(separator: ","))]"
@@ -57,6 +57,18 @@ extension EvaluatedSpec {
                 return ExpectationFailure(diagnostic: mismatch(expectation, message, notes: notes), computedText: computedText)
             }
             return nil
+        }
+    }
+
+    /// Whether a computed entry equals a stated one: exactly, or in float mode within the
+    /// spec's relative tolerance (relative to the larger magnitude, or absolute below 1).
+    private func matches(_ computed: ScalarValue, _ stated: Polynomial) -> Bool {
+        switch computed {
+        case .exact(let value):
+            return value == stated
+        case .float(let value):
+            guard let constant = stated.constantValue else { return false }
+            return value.agrees(with: constant.doubleValue, relativeTolerance: tolerance)
         }
     }
 

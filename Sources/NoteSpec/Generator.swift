@@ -9,6 +9,8 @@ public enum Generator: Equatable, Sendable {
     case arange(start: Rational, step: Rational)
     case symbols(base: String)
     case random(seed: UInt64, minimum: Int, maximum: Int)
+    /// Doubles in [−1, 1), held exactly as fractions over 2⁵².
+    case uniform(seed: UInt64)
 
     public static let names = ["ones", "zeros", "arange", "symbols", "random", "uniform"]
 
@@ -31,6 +33,9 @@ public enum Generator: Equatable, Sendable {
         case .random(let seed, let minimum, let maximum):
             var generator = SplitMix64(seed: seed)
             return (0..<count).map { _ in Polynomial(generator.nextInteger(in: minimum...maximum)) }
+        case .uniform(let seed):
+            var generator = SplitMix64(seed: seed)
+            return (0..<count).map { _ in Polynomial(generator.nextUniformFraction()) }
         }
     }
 }
@@ -42,40 +47,6 @@ public func generatedSymbolName(base: String, indices: [Int]) -> String {
         return base + "_" + indices.map(String.init).joined()
     }
     return base + "_" + indices.map(String.init).joined(separator: "_")
-}
-
-/// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
-/// OOPSLA 2014): a 64-bit state advanced by 0x9E3779B97F4A7C15 and mixed by two
-/// multiply-xorshift rounds. Its output depends only on the seed, never on the platform.
-public struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Returns an integer drawn uniformly from `range` (both ends included), by rejecting
-    /// raw values from the incomplete block at the top so that no value is favoured:
-    /// `range.lowerBound + r mod span` for the first raw value r below `span·⌊2⁶⁴ / span⌋`.
-    public mutating func nextInteger(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
-        if span == 0 { return Int(bitPattern: UInt(next())) }
-        let limit = UInt64.max - (UInt64.max % span + 1) % span
-        while true {
-            let raw = next()
-            if raw <= limit {
-                return range.lowerBound &+ Int(bitPattern: UInt(raw % span))
-            }
-        }
-    }
 }
 
 /// A generator as written: its kind and an optional shape argument.
@@ -185,9 +156,8 @@ extension Cursor {
             let seed = try integer("seed", default: 0)
             return .random(seed: UInt64(bitPattern: Int64(seed)), minimum: minimum, maximum: maximum)
         default:
-            // NOTE: uniform() needs floating-point numbers, which this version does not compute.
-            throw text.error("unsupported-generator", nameRange, "uniform needs numbers = float, which this version does not support yet",
-                             notes: ["use random(seed: 7, min: -3, max: 3) for exact integers"])
+            let seed = try integer("seed", default: 0)
+            return .uniform(seed: UInt64(bitPattern: Int64(seed)))
         }
     }
 }

@@ -129,8 +129,8 @@ extension SpecEvaluator {
         return notes
     }
 
-    private func perDimension(_ spec: ParsedSpec, _ key: SpecKey, dimensions: Int) throws(DiagnosticError) -> [Int] {
-        guard let statement = spec.integers[key] else { return Array(repeating: 1, count: dimensions) }
+    func perDimension(_ spec: ParsedSpec, _ key: SpecKey, dimensions: Int, default value: Int = 1) throws(DiagnosticError) -> [Int] {
+        guard let statement = spec.integers[key] else { return Array(repeating: value, count: dimensions) }
         if statement.value.count == 1 { return Array(repeating: statement.value[0], count: dimensions) }
         guard statement.value.count == dimensions else {
             throw DiagnosticError(specError(
@@ -141,7 +141,7 @@ extension SpecEvaluator {
         return statement.value
     }
 
-    private func paddingRule(_ spec: ParsedSpec, dimensions: Int) throws(DiagnosticError) -> PaddingRule {
+    func paddingRule(_ spec: ParsedSpec, dimensions: Int) throws(DiagnosticError) -> PaddingRule {
         guard let statement = spec.padding else { return .valid }
         let arityError = { (count: Int) in
             DiagnosticError(specError(
@@ -174,7 +174,7 @@ extension SpecEvaluator {
         }
     }
 
-    private func geometryDiagnostic(_ error: ConvolutionError, _ spec: ParsedSpec) -> Diagnostic {
+    func geometryDiagnostic(_ error: ConvolutionError, _ spec: ParsedSpec) -> Diagnostic {
         let fallback = spec.tensors[.x]?.valueRange ?? spec.range
         switch error {
         case .nonPositive(let parameter, _, _) where parameter == "stride" || parameter == "dilation":
@@ -204,9 +204,8 @@ extension SpecEvaluator {
     }
 
     /// Returns the bias entries, one per output channel (a scalar is repeated), or nil without b.
-    func biasEntries(_ spec: ParsedSpec, geometry: ConvolutionGeometry, layout: inout AxisLayout) throws(DiagnosticError) -> [Polynomial]? {
+    func biasEntries(_ spec: ParsedSpec, outputChannels channels: Int, layout: inout AxisLayout) throws(DiagnosticError) -> [Polynomial]? {
         guard let statement = spec.tensors[.b] else { return nil }
-        let channels = geometry.outputChannels
         let defaultShape = channels == 1 ? [] : [channels]
         guard let bias = try tensor(statement, key: .b, defaultShape: defaultShape) else { return nil }
         if bias.shape.isEmpty {
@@ -224,9 +223,10 @@ extension SpecEvaluator {
 
     /// Returns the upstream gradient in the full (N, C_out, output...) layout, or ones when the
     /// spec gives none.
-    func upstreamEntries(_ spec: ParsedSpec, geometry: ConvolutionGeometry, layout: AxisLayout) throws(DiagnosticError) -> [Polynomial] {
-        let full = geometry.outputShape
-        let shown = layout.authorShape(of: .y, fullShape: full, geometry: geometry)
+    func upstreamEntries(
+        _ spec: ParsedSpec, outputShape full: [Int], outputChannels: Int, layout: AxisLayout
+    ) throws(DiagnosticError) -> [Polynomial] {
+        let shown = layout.authorShape(of: .y, fullShape: full, outputChannels: outputChannels)
         guard let statement = spec.tensors[.upstream] else {
             return Array(repeating: .one, count: full.reduce(1, *))
         }

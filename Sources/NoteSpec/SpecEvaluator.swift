@@ -11,7 +11,7 @@ public struct SpecEvaluator: Sendable {
     }
 
     public func evaluate(_ spec: ParsedSpec) throws(DiagnosticError) -> EvaluatedSpec {
-        try rejectUnsupported(spec)
+        let options = try SpecOptions(spec)
         guard let xStatement = spec.tensors[.x] else {
             throw DiagnosticError(specError("missing-x", spec.range, "the spec block '\(spec.name)' has no input x",
                                             notes: ["add a line such as x = [1 2 3; 4 5 6; 7 8 9]"]))
@@ -26,66 +26,104 @@ public struct SpecEvaluator: Sendable {
         let w = try fixedTensor(wStatement, key: .w)
         let dimensions = try spatialDimensions(spec, kernelRank: w.shape.count, kernelStatement: wStatement)
         let layout = try axisLayout(spec, x: x.shape, w: w.shape, dimensions: dimensions)
-        let geometry = try makeGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
+        let geometry = options.isTransposed
+            ? try makeTransposedGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
+            : try makeGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
 
         // Bias and upstream gradient, which may take their shapes from the geometry.
-        var biasLayout = layout
-        let bias = try biasEntries(spec, geometry: geometry, layout: &biasLayout)
-        let upstream = try upstreamEntries(spec, geometry: geometry, layout: biasLayout)
+        let outputChannels = options.isTransposed ? geometry.inputChannels : geometry.outputChannels
+        let outputShape = options.isTransposed ? geometry.inputShape : geometry.outputShape
+        var fullLayout = layout
+        let bias = try biasEntries(spec, outputChannels: outputChannels, layout: &fullLayout)
+        let upstream = try upstreamEntries(spec, outputShape: outputShape, outputChannels: outputChannels, layout: fullLayout)
 
-        let inputs = [x.entries, w.entries, bias ?? [], upstream]
-        let isSymbolic = inputs.contains { $0.contains { $0.constantValue == nil } }
+        // The scalar type: floating point on request, polynomials when a symbol appears, and
+        // exact rationals otherwise.
+        let inputs = Inputs(x: x.entries, spatialSize: Array(x.shape.suffix(dimensions)), w: w.entries, bias: bias, upstream: upstream)
+        let isSymbolic = inputs.all.contains { $0.contains { $0.constantValue == nil } }
+        try options.checkGenerators(spec)
         let report: any ConvolutionReport
-        if isSymbolic {
-            report = try analyse(geometry, layout: biasLayout, x: x.entries, w: w.entries, bias: bias,
-                                 upstream: upstream, spec: spec, convert: { $0 })
-        } else {
-            report = try analyse(geometry, layout: biasLayout, x: x.entries, w: w.entries, bias: bias,
-                                 upstream: upstream, spec: spec, convert: { $0.constantValue ?? .invalid })
+        switch (options.numbers, isSymbolic) {
+        case (.float, true):
+            throw DiagnosticError(symbolInFloatMode(spec))
+        case (.float, false):
+            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) {
+                ($0.constantValue ?? .invalid).doubleValue
+            }
+        case (.exact, true):
+            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) { $0 }
+        case (.exact, false):
+            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) {
+                $0.constantValue ?? .invalid
+            }
         }
-        return EvaluatedSpec(spec: spec, report: report, numberMode: .exact, indexBase: indexBase, isSymbolic: isSymbolic)
+        return EvaluatedSpec(spec: spec, report: report, numberMode: options.numbers, indexBase: indexBase,
+                             isSymbolic: isSymbolic, digits: options.digits, tolerance: options.tolerance)
     }
 
-    // NOTE: transposed convolutions, mode = convolution, float mode and output-padding are
-    // part of the note format but not of this version's engine; they are rejected clearly.
-    private func rejectUnsupported(_ spec: ParsedSpec) throws(DiagnosticError) {
-        let unsupported: [(SpecKey, String)] = [(.mode, "convolution"), (.kind, "transpose"), (.numbers, "float")]
-        for (key, word) in unsupported {
-            if let statement = spec.words[key], statement.value == word {
-                throw DiagnosticError(specError("unsupported", statement.range,
-                                                "\(key.rawValue) = \(word) is not supported by this version of convnote",
-                                                notes: ["remove the line to use the default"]))
-            }
+    /// The entries of every input in the full layouts, before conversion to a scalar type.
+    struct Inputs {
+        var x: [Polynomial]
+        /// x's spatial size, which a transposed spec's geometry can exceed.
+        var spatialSize: [Int]
+        var w: [Polynomial]
+        var bias: [Polynomial]?
+        var upstream: [Polynomial]
+
+        var all: [[Polynomial]] { [x, w, bias ?? [], upstream] }
+    }
+
+    private func symbolInFloatMode(_ spec: ParsedSpec) -> Diagnostic {
+        for key in [SpecKey.x, .w, .b, .upstream] {
+            guard let statement = spec.tensors[key], case .literal(let literal) = statement.value.source,
+                  let symbolic = literal.entries.first(where: { $0.constantValue == nil }) else { continue }
+            return specError("symbol-in-float", statement.valueRange,
+                             "numbers = float computes with numbers only, but \(key.rawValue) contains \(symbolic)",
+                             notes: ["remove numbers = float to compute symbolically, or replace the symbols with numbers"])
         }
-        for key in [SpecKey.outputPadding, .digits] {
-            if let statement = spec.integers[key] {
-                throw DiagnosticError(specError("unsupported", statement.range,
-                                                "\(key.rawValue) is not supported by this version of convnote",
-                                                notes: ["remove the line"]))
-            }
-        }
-        if let statement = spec.tolerance {
-            throw DiagnosticError(specError("unsupported", statement.range,
-                                            "tolerance applies to numbers = float, which this version does not support",
-                                            notes: ["remove the line; exact numbers must agree exactly"]))
-        }
+        return specError("symbol-in-float", spec.words[.numbers]?.range ?? spec.range,
+                         "numbers = float computes with numbers only, but an input contains a symbol",
+                         notes: ["remove numbers = float to compute symbolically"])
     }
 
     private func analyse<Scalar: ConvScalar>(
-        _ geometry: ConvolutionGeometry, layout: AxisLayout, x: [Polynomial], w: [Polynomial], bias: [Polynomial]?,
-        upstream: [Polynomial], spec: ParsedSpec, convert: (Polynomial) -> Scalar
-    ) throws(DiagnosticError) -> ConvolutionAnalysis<Scalar> {
-        let problem: ConvolutionProblem<Scalar>
+        _ geometry: ConvolutionGeometry, layout: AxisLayout, inputs: Inputs, spec: ParsedSpec, options: SpecOptions,
+        convert: (Polynomial) -> Scalar
+    ) throws(DiagnosticError) -> any ConvolutionReport {
+        let x = inputs.x.map(convert)
+        let w = inputs.w.map(convert)
+        let bias = inputs.bias.map { $0.map(convert) }
+        let upstream = inputs.upstream.map(convert)
+        let tolerance = options.numbers == .float ? options.tolerance : 0
         do {
-            problem = try ConvolutionProblem(
+            if options.isTransposed {
+                let analysis = try TransposedConvolutionAnalysis(
+                    geometry: geometry,
+                    x: Tensor(shape: [geometry.batch, geometry.outputChannels] + inputs.spatialSize, scalars: x),
+                    w: Tensor(shape: geometry.kernelShape, scalars: w),
+                    bias: bias.map { Tensor(shape: [geometry.inputChannels], scalars: $0) },
+                    upstream: Tensor(shape: geometry.inputShape, scalars: upstream), layout: layout,
+                    relativeTolerance: tolerance)
+                if var floating = analysis as? TransposedConvolutionAnalysis<Double> {
+                    floating.addFiniteDifferenceChecks(tolerance: options.tolerance)
+                    return floating
+                }
+                return analysis
+            }
+            let problem = try ConvolutionProblem(
                 geometry: geometry,
-                x: Tensor(shape: geometry.inputShape, scalars: x.map(convert)),
-                w: Tensor(shape: geometry.kernelShape, scalars: w.map(convert)),
-                bias: bias.map { Tensor(shape: [geometry.outputChannels], scalars: $0.map(convert)) },
-                upstream: Tensor(shape: geometry.outputShape, scalars: upstream.map(convert)))
+                x: Tensor(shape: geometry.inputShape, scalars: x),
+                w: Tensor(shape: geometry.kernelShape, scalars: w),
+                bias: bias.map { Tensor(shape: [geometry.outputChannels], scalars: $0) },
+                upstream: Tensor(shape: geometry.outputShape, scalars: upstream))
+            let analysis = ConvolutionAnalysis(problem, layout: layout, mode: options.mode, relativeTolerance: tolerance)
+            if var floating = analysis as? ConvolutionAnalysis<Double> {
+                floating.addFiniteDifferenceChecks(tolerance: options.tolerance)
+                return floating
+            }
+            return analysis
         } catch {
             throw DiagnosticError(specError("shape-mismatch", spec.range, error.description))
         }
-        return ConvolutionAnalysis(problem, layout: layout)
     }
 }

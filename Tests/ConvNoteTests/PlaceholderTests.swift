@@ -125,7 +125,8 @@ struct ExpectedDiagnostic: Sendable, CustomStringConvertible {
         let html = try folder.read("output/p.html")
 
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("### ") }
-        #expect(headings == ["### Forward pass", "### im2col", "### Weight gradient", "### Input gradient"])
+        #expect(headings == ["### Forward pass", "### im2col", "### Weight gradient", "### Input gradient",
+                             "### Jacobians", "### Transposed convolution"])
         #expect(html.contains("<h3 id=\"forward-pass\">Forward pass "))
         #expect(html.contains("<h3 id=\"input-gradient\">Input gradient "))
         // The bare directive uses the nearest block above it, the symbolic seed block.

@@ -197,8 +197,10 @@ private let validPrefix = "x = [1 2 3; 4 5 6; 7 8 9]\nw = [1 2; 3 4]\n"
                       message: "b has shape 2, but the convolution has 1 output channels"),
         SpecErrorCase(body: validPrefix + "dL/dy = [1 2 3; 4 5 6; 7 8 9]", id: "spec.shape-mismatch", location: "4:9",
                       message: "dL/dy has shape 3x3, but y has shape 2x2"),
-        SpecErrorCase(body: validPrefix + "mode = convolution", id: "spec.unsupported", location: "4:1",
-                      message: "mode = convolution is not supported"),
+        SpecErrorCase(body: validPrefix + "kind = transpose\npadding = same", id: "spec.transpose-padding-rule", location: "5:11",
+                      message: "kind = transpose takes explicit padding"),
+        SpecErrorCase(body: validPrefix + "numbers = float\nb = a", id: "spec.symbol-in-float", location: "5:5",
+                      message: "numbers = float computes with numbers only, but b contains a"),
     ]
 
     @Test(arguments: shapeErrors)
@@ -267,16 +269,20 @@ private let validPrefix = "x = [1 2 3; 4 5 6; 7 8 9]\nw = [1 2; 3 4]\n"
         #expect(diagnostic.message.contains("'.'"), "message: \(diagnostic.message)")
     }
 
-    @Test func uniformIsRejectedClearly() throws {
-        let diagnostic = try onlyDiagnostic("x = uniform(3x3, seed: 7)")
-        #expect(diagnostic.id == "spec.unsupported-generator")
+    @Test func uniformNeedsFloat() throws {
+        let diagnostic = try onlyDiagnostic("x = uniform(3x3, seed: 7)\nw = [1 2; 3 4]")
+        #expect(diagnostic.id == "spec.uniform-without-float")
         #expect(start(diagnostic) == "2:5")
     }
 
-    @Test(arguments: ["kind = transpose", "numbers = float", "digits = 3", "tolerance = 1e-6", "output-padding = 1"])
-    func unsupportedKeyIsRejected(line: String) throws {
+    @Test(arguments: [
+        ("digits = 3", "spec.digits-without-float"),
+        ("tolerance = 1e-6", "spec.tolerance-without-float"),
+        ("output-padding = 1", "spec.output-padding-without-transpose"),
+    ])
+    func keyNeedsAnotherKey(line: String, id: String) throws {
         let diagnostic = try onlyDiagnostic(validPrefix + line)
-        #expect(diagnostic.id == "spec.unsupported")
+        #expect(diagnostic.id == id)
         #expect(start(diagnostic) == "4:1")
     }
 }

@@ -85,3 +85,16 @@ func flippedKernelInputGradient<Scalar>(_ geometry: ConvolutionGeometry, paddedU
     }
     return gradient
 }
+
+/// Returns a (C_out, C_in/groups, kernel...) tensor with every kernel rotated 180° in all
+/// spatial axes and the channels left in place: the kernel that `mode = convolution`
+/// correlates with.
+func spatiallyFlipped<Scalar>(_ kernel: Tensor<Scalar>, kernelPositions: Int) -> Tensor<Scalar> {
+    var flipped = kernel
+    for block in stride(from: 0, to: kernel.count, by: max(kernelPositions, 1)) {
+        for k in 0..<kernelPositions {
+            flipped.scalars[block + k] = kernel.scalars[block + kernelPositions - 1 - k]
+        }
+    }
+    return flipped
+}

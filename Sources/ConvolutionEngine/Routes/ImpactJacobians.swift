@@ -7,13 +7,33 @@
 /// are y's entries in row-major (N, C_out, output...) order. Columns are x's entries for
 /// J_x and w's entries for J_w, also row-major.
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
-    let geometry = problem.geometry
+    var inputTriples: [(row: Int, column: Int, value: Scalar)] = []
+    var weightTriples: [(row: Int, column: Int, value: Scalar)] = []
+    forEachImpact(problem.geometry) { impact in
+        inputTriples.append((impact.output, impact.input, problem.w.scalars[impact.weight]))
+        weightTriples.append((impact.output, impact.weight, problem.x.scalars[impact.input]))
+    }
+    let rows = problem.geometry.outputShape.reduce(1, *)
+    return (
+        SparseMatrix(rowCount: rows, columnCount: problem.x.count, triples: inputTriples),
+        SparseMatrix(rowCount: rows, columnCount: problem.w.count, triples: weightTriples)
+    )
+}
+
+/// One term of the convolution: input entry `input` reaches output entry `output` through
+/// kernel entry `weight`, all flat indices in the full layouts.
+struct Impact {
+    var output: Int
+    var input: Int
+    var weight: Int
+}
+
+/// Calls `visit` for every term of the convolution, enumerated from the input side.
+func forEachImpact(_ geometry: ConvolutionGeometry, _ visit: (Impact) -> Void) {
     let kernelCoordinates = allCoordinates(geometry.kernelSize)
     let outputStrides = rowMajorStrides(geometry.outputSize)
     let kernelCount = geometry.kernelPositions
     let outputPositions = geometry.outputPositions
-    var inputTriples: [(row: Int, column: Int, value: Scalar)] = []
-    var weightTriples: [(row: Int, column: Int, value: Scalar)] = []
 
     for q in 0..<geometry.inputPositions {
         let inputCoordinate = coordinates(ofFlatIndex: q, in: geometry.inputSize)
@@ -23,24 +43,16 @@ func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: S
                 for c in 0..<geometry.inputChannels {
                     let g = geometry.group(ofInputChannel: c)
                     let ci = c % geometry.inputChannelsPerGroup
-                    let column = (n * geometry.inputChannels + c) * geometry.inputPositions + q
-                    let input = problem.x.scalars[column]
+                    let input = (n * geometry.inputChannels + c) * geometry.inputPositions + q
                     for co in (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup) {
-                        let row = (n * geometry.outputChannels + co) * outputPositions + o
-                        let weightIndex = (co * geometry.inputChannelsPerGroup + ci) * kernelCount + k
-                        inputTriples.append((row, column, problem.w.scalars[weightIndex]))
-                        weightTriples.append((row, weightIndex, input))
+                        visit(Impact(output: (n * geometry.outputChannels + co) * outputPositions + o,
+                                     input: input,
+                                     weight: (co * geometry.inputChannelsPerGroup + ci) * kernelCount + k))
                     }
                 }
             }
         }
     }
-
-    let rows = geometry.outputShape.reduce(1, *)
-    return (
-        SparseMatrix(rowCount: rows, columnCount: problem.x.count, triples: inputTriples),
-        SparseMatrix(rowCount: rows, columnCount: problem.w.count, triples: weightTriples)
-    )
 }
 
 /// Returns the flat output position whose window places kernel offset `kernel` on input

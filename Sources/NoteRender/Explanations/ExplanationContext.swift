@@ -18,7 +18,7 @@ struct ExplanationContext {
 
     /// `name = [matrix]` for a display formula.
     func equation(_ quantity: Quantity) -> String {
-        "\(TeXWriter.name(quantity)) = \(TeXWriter.tensor(value(quantity)))"
+        "\(TeXWriter.name(quantity)) = \(TeXWriter.tensor(value(quantity), digits: spec.digits))"
     }
 
     /// The TeX name of one entry, from zero-based coordinates in the quantity's shape.
@@ -28,9 +28,30 @@ struct ExplanationContext {
         return TeXWriter.entryName(quantity, indices)
     }
 
+    /// The display formula `name = [matrix]`, followed by a note on what was left out when
+    /// the matrix is too large to show whole.
+    func equationBlocks(_ quantity: Quantity) -> [GeneratedBlock] {
+        [.display(equation(quantity))] + (cutDownNote(quantity).map { [$0] } ?? [])
+    }
+
+    /// Says which rows and columns a cut-down matrix shows, or nil when it is shown whole.
+    func cutDownNote(_ quantity: Quantity) -> GeneratedBlock? {
+        let shape = value(quantity).shape
+        guard TeXWriter.isCutDown(shape) else { return nil }
+        let parts = shape.suffix(2).enumerated().compactMap { index, extent -> String? in
+            guard extent > TeXWriter.maximumShownExtent else { return nil }
+            let axis = shape.count >= 2 && index == 0 ? "rows" : "columns"
+            let head = "\(base)–\(TeXWriter.shownHead - 1 + base)"
+            let tail = "\(extent - TeXWriter.shownTail + base)–\(extent - 1 + base)"
+            return "\(axis) \(head) and \(tail) of \(extent)"
+        }
+        let shown = parts.isEmpty ? "its first and last entries" : parts.joined(separator: ", and ")
+        return .paragraph([.text("\(quantity.rawValue) is \(shapeText(shape)), too large to show whole: the matrix above shows \(shown), and ⋮ and ⋯ mark what is left out.")])
+    }
+
     /// A factor of a product in TeX, parenthesized when it is a sum or negative.
     func factor(_ value: ScalarValue) -> String {
-        let tex = TeXWriter.scalar(value)
+        let tex = TeXWriter.scalar(value, digits: spec.digits)
         let needsParentheses = tex.contains(" + ") || tex.contains(" - ") || tex.hasPrefix("-")
         return needsParentheses ? "\\left(\(tex)\\right)" : tex
     }

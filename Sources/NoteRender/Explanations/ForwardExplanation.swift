@@ -13,7 +13,7 @@ struct ForwardExplanation {
             ? "There is no padding, so $x_{\\text{pad}} = x$:"
             : "The input is padded with zeros, \(context.paddingDescription):"
         blocks.append(.paragraph(.prose(paddingSentence)))
-        blocks.append(.display(context.equation(.paddedInput)))
+        blocks += context.equationBlocks(.paddedInput)
 
         // The general sum.
         blocks.append(.paragraph(.prose(
@@ -35,13 +35,13 @@ struct ForwardExplanation {
                 let biasValue = bias.shape.isEmpty ? bias[flat: 0] : bias[flat: channel]
                 sum += " + " + context.factor(biasValue)
             }
-            lines.append("\(context.entryName(.y, flat: index)) &= \(sum) = \(TeXWriter.scalar(y[flat: index]))")
+            lines.append("\(context.entryName(.y, flat: index)) &= \(sum) = \(TeXWriter.scalar(y[flat: index], digits: context.spec.digits))")
         }
         blocks.append(.display("\\begin{aligned} " + lines.joined(separator: " \\\\ ") + " \\end{aligned}"))
         if let note = context.cutNote(shown: listed, total: y.count, what: "entries of y") { blocks.append(note) }
 
         blocks.append(.paragraph([.text("Together:")]))
-        blocks.append(.display(context.equation(.y)))
+        blocks += context.equationBlocks(.y)
         return blocks
     }
 

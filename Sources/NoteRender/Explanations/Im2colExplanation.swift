@@ -12,11 +12,11 @@ struct Im2colExplanation {
 
         blocks.append(.paragraph(.prose(
             "im2col copies each window of $x_{\\text{pad}}$ into one column of $X_{\\text{col}}$, so $X_{\\text{col}}$ has one column per output position (\(geometry.batch * geometry.outputPositions) in all) and one row per pair of input channel and kernel offset (\(columns.shape[0]) in all):")))
-        blocks.append(.display(context.equation(.columns)))
+        blocks += context.equationBlocks(.columns)
 
         blocks.append(.paragraph(.prose(
             "Flattening each filter into one row gives $W_{\\text{row}}$, of shape $\(TeXWriter.shape(context.value(.kernelRows).shape))$:")))
-        blocks.append(.display(context.equation(.kernelRows)))
+        blocks += context.equationBlocks(.kernelRows)
 
         let groupNote = geometry.groups > 1
             ? " Each group multiplies its own \(rowsPerGroup) rows of $X_{\\text{col}}$."
@@ -25,7 +25,7 @@ struct Im2colExplanation {
         blocks.append(.paragraph(.prose(
             "The whole forward pass is then one matrix product, and its result, laid back out in the output's shape, is $y$.\(groupNote)")))
         let product = "W_{\\text{row}} \\, X_{\\text{col}}\(bias)"
-        blocks.append(.display("y = \(product) = \(TeXWriter.tensor(context.value(.y)))"))
+        blocks.append(.display("y = \(product) = \(TeXWriter.tensor(context.value(.y), digits: context.spec.digits))"))
         return blocks
     }
 }

@@ -32,14 +32,14 @@ struct InputGradientExplanation {
                 items.append(.prose("$\(name)$ reaches no output, so $\(context.entryName(.inputGradient, flat: index)) = 0$."))
                 continue
             }
-            let through = reached.map { "$\(context.entryName(.y, flat: $0.outputIndex))$ through $\(TeXWriter.scalar($0.weight))$" }
+            let through = reached.map { "$\(context.entryName(.y, flat: $0.outputIndex))$ through $\(TeXWriter.scalar($0.weight, digits: context.spec.digits))$" }
             let sum = reached.map { "\(context.factor($0.weight)) \\, \(context.entryName(.upstream, flat: $0.outputIndex))" }
                 .joined(separator: " + ")
             let numbers = reached.map { "\(context.factor($0.weight)) \\cdot \(context.factor(upstream[flat: $0.outputIndex]))" }
                 .joined(separator: " + ")
             var item: [GeneratedSpan] = .prose("$\(name)$ reaches ")
             item += .prose(listText(through) + ": ")
-            item.append(.math("\(context.entryName(.inputGradient, flat: index)) = \(sum) = \(numbers) = \(TeXWriter.scalar(gradient[flat: index]))"))
+            item.append(.math("\(context.entryName(.inputGradient, flat: index)) = \(sum) = \(numbers) = \(TeXWriter.scalar(gradient[flat: index], digits: context.spec.digits))"))
             items.append(item)
         }
         blocks.append(.list(items))
@@ -64,7 +64,7 @@ struct InputGradientExplanation {
             "\\operatorname{vec}\\left(\\frac{\\partial L}{\\partial x}\\right) = J_x^{\\top} \\operatorname{vec}\\left(\\frac{\\partial L}{\\partial y}\\right)"))
         if jacobian.shape.allSatisfy({ $0 <= Self.maximumJacobianExtent }) {
             blocks.append(.paragraph(.prose("Here $J_x$ is:")))
-            blocks.append(.display(context.equation(.inputJacobian)))
+            blocks += context.equationBlocks(.inputJacobian)
             let flipNote = context.geometry.stride.allSatisfy { $0 == 1 } && context.geometry.dilation.allSatisfy { $0 == 1 }
                 ? " Away from the borders those are the kernel's entries in reverse order: the flipped kernel."
                 : ""
@@ -81,12 +81,12 @@ struct InputGradientExplanation {
         let geometry = context.geometry
         var blocks: [GeneratedBlock] = [.paragraph(.prose(
             "The same numbers come out of a convolution. Rotating the kernel by 180° gives $w_{\\text{flip}}$:"))]
-        blocks.append(.display(context.equation(.flippedKernel)))
+        blocks += context.equationBlocks(.flippedKernel)
 
         if geometry.stride.contains(where: { $0 > 1 }) {
             blocks.append(.paragraph(.prose(
                 "The forward pass skipped positions with its stride, so the upstream gradient first gets stride − 1 zeros between its entries:")))
-            blocks.append(.display(context.equation(.dilatedUpstream)))
+            blocks += context.equationBlocks(.dilatedUpstream)
         }
 
         let pads = backwardPads(geometry)
@@ -96,12 +96,12 @@ struct InputGradientExplanation {
         let cropping = pads.contains { $0.begin < 0 || $0.end < 0 } ? " (a negative pad crops)" : ""
         blocks.append(.paragraph(.prose(
             "Padding it by the kernel's reach minus the forward padding, \(padText)\(cropping), lets every input position see each output it influenced:")))
-        blocks.append(.display(context.equation(.paddedUpstream)))
+        blocks += context.equationBlocks(.paddedUpstream)
 
         blocks.append(.paragraph(.prose(
             "Sliding $w_{\\text{flip}}$ over it, exactly as the forward pass slides $w$ over $x_{\\text{pad}}$, gives the input gradient:")))
         blocks.append(.display(
-            "\\frac{\\partial L}{\\partial x} = \\left(\\frac{\\partial L}{\\partial y}\\right)_{\\text{pad}} \\star w_{\\text{flip}} = \(TeXWriter.tensor(context.value(.inputGradient)))"))
+            "\\frac{\\partial L}{\\partial x} = \\left(\\frac{\\partial L}{\\partial y}\\right)_{\\text{pad}} \\star w_{\\text{flip}} = \(TeXWriter.tensor(context.value(.inputGradient), digits: context.spec.digits))"))
         return blocks
     }
 }

@@ -5,7 +5,12 @@ struct VerifyTable {
     let context: ExplanationContext
 
     func blocks() -> [GeneratedBlock] {
-        let exactness = context.spec.isSymbolic ? "symbolic, compared exactly" : "exact rationals, compared exactly"
+        let exactness: String
+        switch (context.spec.numberMode, context.spec.isSymbolic) {
+        case (.float, _): exactness = "floating point, compared within a relative tolerance of \(context.spec.tolerance)"
+        case (_, true): exactness = "symbolic, compared exactly"
+        case (_, false): exactness = "exact rationals, compared exactly"
+        }
         var rows: [[[GeneratedSpan]]] = []
         for comparison in context.report.comparisons {
             let routes = comparison.routes.map { [GeneratedSpan.code($0)] }

@@ -25,9 +25,9 @@ struct WeightGradientExplanation {
 
         blocks.append(.paragraph([.text("With this spec's numbers:")]))
         blocks.append(.display(
-            "\(TeXWriter.tensor(context.value(.upstreamRows))) \\; \(TeXWriter.tensor(context.value(.columnsTransposed))) = \(TeXWriter.tensor(flatGradient()))"))
+            "\(TeXWriter.tensor(context.value(.upstreamRows), digits: context.spec.digits)) \\; \(TeXWriter.tensor(context.value(.columnsTransposed), digits: context.spec.digits)) = \(TeXWriter.tensor(flatGradient(), digits: context.spec.digits))"))
         blocks.append(.paragraph(.prose("Laid out in the kernel's shape:")))
-        blocks.append(.display(context.equation(.weightGradient)))
+        blocks += context.equationBlocks(.weightGradient)
         return blocks
     }
 

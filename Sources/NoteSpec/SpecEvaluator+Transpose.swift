@@ -1,0 +1,102 @@
+import ConvolutionEngine
+import SourceDiagnostics
+
+/// The geometry of a transposed convolution, as PyTorch's `ConvTranspose` defines it.
+extension SpecEvaluator {
+    /// Returns the geometry of the convolution that the transposed one transposes: its input
+    /// has the transposed output's size, `(in − 1)·stride − pad_begin − pad_end +
+    /// dilation·(k − 1) + 1 + output-padding` per axis, and its output has x's size. w is laid
+    /// out (C_in, C_out/groups, kernel...), which is that convolution's own kernel layout.
+    func makeTransposedGeometry(
+        _ spec: ParsedSpec, x: [Int], w: [Int], dimensions: Int, layout: AxisLayout
+    ) throws(DiagnosticError) -> ConvolutionGeometry {
+        let inputSize = Array(x.suffix(dimensions))
+        let kernelSize = Array(w.suffix(dimensions))
+        let batch = layout.inputHasBatchAxis ? x[0] : 1
+        let inputChannels = layout.inputHasChannelAxis ? x[x.count - dimensions - 1] : 1
+        let kernelInputChannels = layout.kernelLeadingAxes >= 1 ? w[0] : 1
+        let outputChannelsPerGroup = layout.kernelLeadingAxes == 2 ? w[1] : 1
+        let groups = spec.integers[.groups]?.value[0] ?? 1
+
+        guard kernelInputChannels == inputChannels else {
+            throw DiagnosticError(specError(
+                "channel-mismatch", spec.tensors[.w]?.valueRange ?? spec.range,
+                "x has \(inputChannels) channels, but a transposed kernel laid out (C_in, C_out/groups, ...) has \(kernelInputChannels)",
+                notes: ["give w \(inputChannels) as its first axis"]))
+        }
+        guard groups >= 1, groups <= ConvolutionGeometry.maximumExtent else {
+            throw DiagnosticError(specError(
+                "invalid-groups", spec.integers[.groups]?.valueRange ?? spec.range, "groups must be at least 1, not \(groups)"))
+        }
+
+        let stride = try perDimension(spec, .stride, dimensions: dimensions)
+        let dilation = try perDimension(spec, .dilation, dimensions: dimensions)
+        let outputPadding = try perDimension(spec, .outputPadding, dimensions: dimensions, default: 0)
+        let pads = try transposedPads(spec, dimensions: dimensions)
+
+        var outputSize: [Int] = []
+        for axis in 0..<dimensions {
+            if let statement = spec.integers[.outputPadding],
+               outputPadding[axis] < 0 || (outputPadding[axis] >= stride[axis] && outputPadding[axis] >= dilation[axis]) {
+                throw DiagnosticError(specError(
+                    "invalid-output-padding", statement.valueRange,
+                    "output-padding \(outputPadding[axis]) on axis \(axis + 1) must be at least 0 and smaller than the stride (\(stride[axis])) or the dilation (\(dilation[axis]))",
+                    notes: ["output-padding only picks among the output sizes that a strided convolution maps to the same input size"]))
+            }
+            guard (1...ConvolutionGeometry.maximumExtent).contains(stride[axis]),
+                  (1...ConvolutionGeometry.maximumExtent).contains(dilation[axis]),
+                  kernelSize[axis] <= ConvolutionGeometry.maximumExtent else { break }
+            let size = (inputSize[axis] - 1) * stride[axis] - pads[axis].begin - pads[axis].end
+                + dilation[axis] * (kernelSize[axis] - 1) + 1 + outputPadding[axis]
+            guard size >= 1 else {
+                throw DiagnosticError(specError(
+                    "empty-output", spec.padding?.valueRange ?? spec.tensors[.x]?.valueRange ?? spec.range,
+                    "the transposed output would have \(size) entries along axis \(axis + 1): (in − 1)·stride − pad_begin − pad_end + dilation·(k − 1) + 1 + output-padding = (\(inputSize[axis]) − 1)·\(stride[axis]) − \(pads[axis].begin) − \(pads[axis].end) + \(dilation[axis])·(\(kernelSize[axis]) − 1) + 1 + \(outputPadding[axis])",
+                    notes: ["reduce the padding, which crops the transposed output"]))
+            }
+            outputSize.append(size)
+        }
+
+        do {
+            let geometry = try ConvolutionGeometry(
+                batch: batch, inputChannels: outputChannelsPerGroup * groups, outputChannels: inputChannels, groups: groups,
+                inputSize: outputSize, kernelSize: kernelSize, stride: stride, dilation: dilation, padding: .explicit(pads))
+            // The convolution may have more outputs than x has entries, when output-padding is at
+            // least the stride; never fewer.
+            guard zip(geometry.outputSize, inputSize).allSatisfy({ $0 >= $1 }) else {
+                throw DiagnosticError(specError(
+                    "internal.transpose-size", spec.range,
+                    "internal error: the convolution of the transposed output has size \(formatShape(geometry.outputSize)), not x's \(formatShape(inputSize))"))
+            }
+            return geometry
+        } catch let error as DiagnosticError {
+            throw error
+        } catch let error as ConvolutionError {
+            throw DiagnosticError(geometryDiagnostic(error, spec))
+        } catch {
+            throw DiagnosticError(specError("invalid-shape", spec.range, "\(error)"))
+        }
+    }
+
+    /// Explicit pads for a transposed convolution; the rules that derive pads from the output
+    /// size (same, same-start, full) are rejected, because here padding crops the output.
+    private func transposedPads(_ spec: ParsedSpec, dimensions: Int) throws(DiagnosticError) -> [PadPair] {
+        let rule = try paddingRule(spec, dimensions: dimensions)
+        switch rule {
+        case .valid:
+            return Array(repeating: PadPair(begin: 0, end: 0), count: dimensions)
+        case .explicit(let pairs):
+            if let negative = pairs.firstIndex(where: { $0.begin < 0 || $0.end < 0 }) {
+                throw DiagnosticError(specError(
+                    "negative-padding", spec.padding?.valueRange ?? spec.range,
+                    "padding must not be negative, but axis \(negative + 1) has (\(pairs[negative].begin), \(pairs[negative].end))"))
+            }
+            return pairs
+        case .full, .same, .sameStart:
+            throw DiagnosticError(specError(
+                "transpose-padding-rule", spec.padding?.valueRange ?? spec.range,
+                "kind = transpose takes explicit padding, which crops its output; same, same-start and full are not defined for it",
+                notes: ["write the pads, as in padding = 1 or padding = [(1, 0), (1, 0)]"]))
+        }
+    }
+}
