@@ -68,7 +68,9 @@ public struct CommandLineInterface: Sendable {
             let argument = arguments[index]
             switch argument {
             case "-o", "--output":
-                guard index + 1 < arguments.count else { throw .usage("\(argument) needs a directory, as in -o output") }
+                guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
+                    throw .usage("\(argument) needs a directory, as in -o output")
+                }
                 output = arguments[index + 1]
                 index += 2
             case "--diagnostics":

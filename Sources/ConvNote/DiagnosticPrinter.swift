@@ -23,19 +23,20 @@ public struct DiagnosticPrinter: Sendable {
         var location = diagnostic.file ?? "convnote"
         if let start = diagnostic.range?.start { location += ":\(start.line):\(start.column)" }
         let severity = color(diagnostic.severity.rawValue, code: diagnostic.severity == .error ? "1;31" : "1;35")
-        var text = "\(color(location, code: "1")): \(severity): \(diagnostic.message)\n"
+        var text = "\(color(location, code: "1")): \(severity): \(diagnostic.message.printable)\n"
 
         if format == .human, let range = diagnostic.range, range.start.line >= 1, range.start.line <= lines.count {
-            let line = lines[range.start.line - 1].replacingTabs
+            let line = lines[range.start.line - 1].printable
             let number = String(range.start.line)
             let gutter = String(repeating: " ", count: number.count)
-            let width = range.end.line == range.start.line ? max(range.end.column - range.start.column, 1) : 1
+            let remaining = max(line.unicodeScalars.count - range.start.column + 1, 1)
+            let width = range.end.line == range.start.line ? min(max(range.end.column - range.start.column, 1), remaining) : 1
             let caret = String(repeating: " ", count: max(range.start.column - 1, 0))
                 + "^" + String(repeating: "~", count: width - 1)
             text += " \(number) | \(line)\n \(gutter) | \(color(caret, code: "1;32"))\n"
         }
         for note in diagnostic.notes {
-            text += format == .human ? "   note: \(note)\n" : "\(location): note: \(note)\n"
+            text += format == .human ? "   note: \(note.printable)\n" : "\(location): note: \(note.printable)\n"
         }
         return text
     }
@@ -46,8 +47,19 @@ public struct DiagnosticPrinter: Sendable {
 }
 
 extension String {
-    /// Tabs shown as single spaces, so that a caret counted in characters lines up.
-    var replacingTabs: String {
-        String(map { $0 == "\t" ? " " : $0 })
+    /// The line as it can be printed under a caret: tabs as single spaces, so that the caret
+    /// counted in scalars lines up, and other control characters as U+FFFD.
+    var printable: String {
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar == "\t" {
+                result.unicodeScalars.append(" ")
+            } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                result.unicodeScalars.append("\u{FFFD}")
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

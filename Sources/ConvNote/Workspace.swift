@@ -26,13 +26,18 @@ struct Workspace {
 
     /// Reads and processes every note, several at once, in a deterministic order.
     static func load(_ options: WorkspaceOptions, generator: String) throws(CommandError) -> Workspace {
-        let notes = try NoteDiscovery.notes(in: options.paths)
+        let notes = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
         let texts = try notes.map { note throws(CommandError) in try read(note) }
 
         let processor = NoteProcessor(generator: generator)
         let results = ResultSlots<ProcessedNote>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-            results.store(processor.process(texts[index]), at: index)
+            switch texts[index] {
+            case .success(let text):
+                results.store(processor.process(text), at: index)
+            case .failure(let diagnostic):
+                results.store(ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: []), at: index)
+            }
         }
         let processed = results.values
 
@@ -49,7 +54,11 @@ struct Workspace {
         }
         let includesIndex = allDirectories && !notes.contains { $0.outputStem == "index" }
         if includesIndex {
-            let entries = zip(notes, processed).map { note, result in
+            // A note that failed and has no page from an earlier build would be a dead link.
+            let output = URL(fileURLWithPath: options.outputDirectory)
+            let entries = zip(notes, processed).filter { note, result in
+                !result.hasErrors || FileManager.default.fileExists(atPath: output.appendingPathComponent(note.outputStem + ".html").path)
+            }.map { note, result in
                 (stem: note.outputStem, title: result.rendered?.title ?? note.outputStem, summary: result.rendered?.summary ?? "")
             }
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
@@ -57,18 +66,37 @@ struct Workspace {
         return Workspace(notes: notes, results: processed, outputs: outputs, includesIndex: includesIndex)
     }
 
-    /// Reads a note as UTF-8, failing with a diagnostic for invalid bytes.
-    private static func read(_ note: NoteFile) throws(CommandError) -> String {
+    /// Reads a note as UTF-8. Invalid UTF-8 is a diagnostic of that note at the first bad
+    /// byte, so the other notes still build; a file that cannot be read is an I/O failure.
+    private static func read(_ note: NoteFile) throws(CommandError) -> Result<String, Diagnostic> {
         let data: Data
         do {
             data = try Data(contentsOf: note.url)
         } catch {
-            throw .io("\(note.displayPath): cannot read: \(error.localizedDescription)")
+            throw .io("\(note.displayPath): cannot read the file: \(error.localizedDescription)")
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw .io("\(note.displayPath): the file is not valid UTF-8; save it as UTF-8")
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        return .failure(Diagnostic(
+            id: "input.invalid-utf8", range: SourceRange(at: firstInvalidByte(data)),
+            message: "the note is not valid UTF-8 at this position",
+            notes: ["save the file as UTF-8"]))
+    }
+
+    /// The line and column (in Unicode scalars) of the first byte that is not valid UTF-8.
+    private static func firstInvalidByte(_ data: Data) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var decoder = UTF8()
+        var bytes = data.makeIterator()
+        while case .scalarValue(let scalar) = decoder.decode(&bytes) {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
-        return text
+        return SourceLocation(line: line, column: column)
     }
 
     /// Every diagnostic of every note, each with its note's path, and the lines to quote.

@@ -75,6 +75,13 @@ public struct Polynomial: Hashable, Sendable {
         return Polynomial(terms: merged, isInvalid: false)
     }
 
+    /// Returns the sum of many polynomials with one sort, in O(n log n) for n terms in all,
+    /// where adding them one by one would take O(n²).
+    public static func sum(_ polynomials: [Polynomial]) -> Polynomial {
+        if polynomials.contains(where: \.isInvalid) { return .invalid }
+        return combining(polynomials.flatMap(\.terms))
+    }
+
     /// Returns the polynomial divided by a nonzero constant, or nil when `divisor` is zero.
     public func divided(by divisor: Rational) -> Polynomial? {
         if isInvalid || divisor.isInvalid { return .invalid }

@@ -25,6 +25,10 @@ enum CmarkBridge {
                 let start = startLine >= 1 && startLine <= source.lineStarts.count ? source.lineStarts[startLine - 1] : source.count
                 let end = endLine < source.lineStarts.count ? source.lineStarts[endLine] : source.count
                 if start < end { regions.append(start..<end) }
+            case CMARK_NODE_LINK where isAutolink(node):
+                let start = columns.offset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node)))
+                let end = columns.offset(line: endLine, endByteColumn: Int(cmark_node_get_end_column(node)))
+                if start < end { regions.append(start..<end) }
             case CMARK_NODE_CODE:
                 // Inline HTML is not a region: Pandoc lets math contain `<`, and a token that
                 // lands in raw HTML is put back as text by `restore`.
@@ -47,8 +51,21 @@ enum CmarkBridge {
     ) -> [Block] {
         guard let document = parse(text) else { return [] }
         defer { cmark_node_free(document) }
-        let converter = TreeConverter(convert: convert, restore: restore, noteLine: noteLine, lineText: lineText)
+        let protectedLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let converter = TreeConverter(convert: convert, restore: restore, noteLine: noteLine, lineText: lineText,
+                                      protectedLine: { $0 >= 1 && $0 <= protectedLines.count ? protectedLines[$0 - 1] : "" })
         return converter.children(of: document, depth: 0)
+    }
+
+    /// Parses one table cell's text as inline Markdown.
+    fileprivate static func cellInlines(_ text: String, converter: TreeConverter) -> [Inline] {
+        guard let document = parse(text) else { return [.text(text)] }
+        defer { cmark_node_free(document) }
+        guard let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              cmark_node_next(paragraph) == nil else {
+            return text.isEmpty ? [] : converter.convert(text)
+        }
+        return converter.inlines(of: paragraph, depth: 1)
     }
 
     private static func parse(_ text: String) -> OpaquePointer? {
@@ -71,6 +88,16 @@ enum CmarkBridge {
         }
     }
 
+    /// Whether a link is an autolink, `<https://…>`: its only text is its destination.
+    private static func isAutolink(_ node: OpaquePointer) -> Bool {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(node) else { return false }
+        let text = String(cString: literal)
+        let destination = String(cString: url)
+        return text == destination || "mailto:" + text == destination
+    }
+
     private static func merged(_ regions: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for region in regions.sorted(by: { $0.lowerBound < $1.lowerBound }) {
@@ -90,6 +117,8 @@ private struct TreeConverter {
     let restore: (String) -> String
     let noteLine: (Int) -> Int
     let lineText: (Int) -> String
+    /// A line of the protected text that cmark parsed, 1-based.
+    let protectedLine: (Int) -> String
 
     func children(of node: OpaquePointer, depth: Int) -> [Block] {
         var blocks: [Block] = []
@@ -115,6 +144,7 @@ private struct TreeConverter {
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
+            if let table = table(node) { return table }
             return .paragraph(inlines(of: node, depth: depth), location(node))
         case CMARK_NODE_HEADING:
             return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth), location(node))
@@ -163,7 +193,18 @@ private struct TreeConverter {
         return .codeBlock(info: info, literal: content, lines: lines, start)
     }
 
-    private func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
+    /// A paragraph whose lines form a pipe table, as a table.
+    private func table(_ node: OpaquePointer) -> Block? {
+        let first = Int(cmark_node_get_start_line(node))
+        let last = Int(cmark_node_get_end_line(node))
+        guard last > first, last - first < 10_000 else { return nil }
+        let lines = (first...last).map(protectedLine)
+        guard let parsed = PipeTable.parse(lines) else { return nil }
+        let cell = { (text: String) in CmarkBridge.cellInlines(text, converter: self) }
+        return .table(alignments: parsed.alignments, header: parsed.header.map(cell), rows: parsed.rows.map { $0.map(cell) })
+    }
+
+    func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
         var result: [Inline] = []
         var child = cmark_node_first_child(node)
         while let current = child {

@@ -10,7 +10,14 @@ public indirect enum Block: Sendable {
     case htmlBlock(String, SourceLocation)
     case blockQuote([Block])
     case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
+    /// A GitHub pipe table: one alignment per column, the header cells and the body rows.
+    case table(alignments: [TableAlignment], header: [[Inline]], rows: [[[Inline]]])
     case thematicBreak
+}
+
+/// How a table column is aligned, from the colons of its delimiter row.
+public enum TableAlignment: Sendable, Equatable {
+    case none, left, center, right
 }
 
 /// An inline element of a paragraph or heading.

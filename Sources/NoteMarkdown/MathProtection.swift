@@ -190,9 +190,14 @@ struct MathProtector {
         var text = LocatedText(endLocation: source.location(content.lowerBound))
         var offset = content.lowerBound
         while offset < content.upperBound {
-            text.append(source.scalars[offset], at: source.location(offset))
+            // TeX gets plain line feeds: a carriage return before one is dropped, and a lone
+            // one becomes a line feed.
+            let scalar = source.scalars[offset]
+            if scalar != "\r" || source.isLineEnd(offset) {
+                text.append(scalar == "\r" ? "\n" : scalar, at: source.location(offset))
+            }
             offset += 1
-            guard markers > 0, source.scalars[offset - 1] == "\n" else { continue }
+            guard markers > 0, source.isLineEnd(offset - 1) else { continue }
             var stripped = 0
             var scan = offset
             while scan < content.upperBound, stripped < markers,
@@ -215,7 +220,9 @@ struct MathProtector {
         var index = 0
         let scalars = tex.scalars
         while index + 2 < scalars.count {
-            guard scalars[index] == "{", scalars[index + 1] == "{", Self.isSpace(scalars[index + 2]) else {
+            // `\{{ ` is the TeX brace `\{` followed by a group, not a placeholder.
+            let escaped = index > 0 && scalars[index - 1] == "\\"
+            guard !escaped, scalars[index] == "{", scalars[index + 1] == "{", Self.isSpace(scalars[index + 2]) else {
                 index += 1
                 continue
             }
@@ -242,7 +249,7 @@ struct MathProtector {
         guard index >= placeholderFailedBefore else { return nil }
         var limit = regionIndex < codeRegions.count ? codeRegions[regionIndex].lowerBound : source.count
         var position = index + 2
-        while position < limit, source.scalars[position] != "\n" { position += 1 }
+        while position < limit, !source.isLineEnd(position) { position += 1 }
         limit = position
         position = index + 2
         while position + 1 < limit {

@@ -43,9 +43,10 @@ public enum NoteParser {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
         var line = 1
-        for scalar in scalars {
-            if scalar == "\n" {
-                line += 1
+        for (index, scalar) in scalars.enumerated() {
+            let endsLine = scalar == "\n" || (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n"))
+            if endsLine || (scalar == "\r" && line <= lines) {
+                if endsLine { line += 1 }
                 result.append(scalar)
             } else if line > lines {
                 result.append(scalar == "\0" ? "\u{FFFD}" : scalar)
@@ -60,7 +61,9 @@ extension SourceText {
     var lineStrings: [String] {
         lineStarts.indices.map { index in
             let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : count
-            return string(lineStarts[index]..<max(end, lineStarts[index]))
+            var line = string(lineStarts[index]..<max(end, lineStarts[index]))
+            if line.hasSuffix("\r") { line.removeLast() }
+            return line
         }
     }
 }

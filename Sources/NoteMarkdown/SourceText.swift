@@ -8,13 +8,22 @@ struct SourceText {
     /// `lineStarts[n - 1]`.
     let lineStarts: [Int]
 
+    /// Indexes the lines. As in CommonMark, a line ends at a line feed, a carriage return,
+    /// or the two together.
     init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
         var starts = [0]
-        for (index, scalar) in scalars.enumerated() where scalar == "\n" {
-            starts.append(index + 1)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\n" || (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")) {
+                starts.append(index + 1)
+            }
         }
         lineStarts = starts
+    }
+
+    /// Whether the scalar at `index` ends a line.
+    func isLineEnd(_ index: Int) -> Bool {
+        scalars[index] == "\n" || (scalars[index] == "\r" && (index + 1 == count || scalars[index + 1] != "\n"))
     }
 
     var count: Int { scalars.count }
@@ -37,7 +46,7 @@ struct SourceText {
         var starts: [Int] = []
         var bytes = 0
         var offset = lineStarts[line - 1]
-        while offset < count, scalars[offset] != "\n" {
+        while offset < count, !isLineEnd(offset) {
             starts.append(bytes)
             bytes += UTF8.width(scalars[offset])
             offset += 1
@@ -49,7 +58,7 @@ struct SourceText {
     /// Returns whether the line that starts at `lineStart` contains only white space.
     func isBlankLine(startingAt lineStart: Int) -> Bool {
         var index = lineStart
-        while index < count, scalars[index] != "\n" {
+        while index < count, !isLineEnd(index) {
             let scalar = scalars[index]
             if scalar != " " && scalar != "\t" && scalar != "\r" { return false }
             index += 1

@@ -1,3 +1,5 @@
+import NoteMarkdown
+
 /// Writes page blocks as HTML. Raw HTML from notes is left out, links with a script
 /// scheme are dropped, and relative links to `.md` notes point to their `.html` pages.
 struct HTMLWriter {
@@ -39,14 +41,18 @@ struct HTMLWriter {
                 output += "</li>\n"
             }
             output += "</\(tag)>\n"
-        case .table(let header, let rows):
+        case .table(let alignments, let header, let rows):
             output += "<div class=\"table\"><table>\n<thead><tr>"
-            for cell in header { output += "<th>\(HTMLEscaping.text(cell))</th>" }
+            for (column, cell) in header.enumerated() {
+                output += "<th\(alignmentStyle(alignments, column))>"
+                write(cell)
+                output += "</th>"
+            }
             output += "</tr></thead>\n<tbody>\n"
             for row in rows {
                 output += "<tr>"
-                for cell in row {
-                    output += "<td>"
+                for (column, cell) in row.enumerated() {
+                    output += "<td\(alignmentStyle(alignments, column))>"
                     write(cell)
                     output += "</td>"
                 }
@@ -57,6 +63,16 @@ struct HTMLWriter {
             output += "<hr>\n"
         case .rawHTML:
             output += "<!-- raw HTML omitted -->\n"
+        }
+    }
+
+    private func alignmentStyle(_ alignments: [TableAlignment], _ column: Int) -> String {
+        guard column < alignments.count else { return "" }
+        switch alignments[column] {
+        case .none: return ""
+        case .left: return " style=\"text-align: left\""
+        case .center: return " style=\"text-align: center\""
+        case .right: return " style=\"text-align: right\""
         }
     }
 
@@ -107,7 +123,10 @@ struct HTMLWriter {
             write(children)
             output += "</a>"
         case .image(let destination, let title, let alt):
-            guard let source = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return }
+            guard let source = LinkPolicy.safeDestination(destination, rewriteNotes: false) else {
+                output += HTMLEscaping.text(alt)
+                return
+            }
             output += "<img src=\"\(HTMLEscaping.text(source))\" alt=\"\(HTMLEscaping.text(alt))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
             output += ">"

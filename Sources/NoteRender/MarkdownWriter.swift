@@ -1,3 +1,5 @@
+import NoteMarkdown
+
 /// Writes page blocks as GitHub-flavored Markdown: inline math as $`...`$, display math as
 /// ```math fences, spec blocks as code, generated tables as pipe tables.
 struct MarkdownWriter {
@@ -49,19 +51,38 @@ struct MarkdownWriter {
             return prefixLines(render(children, tight: false), first: "> ", rest: "> ")
         case .list(let ordered, let start, let tight, let items):
             return list(ordered: ordered, start: start, tight: tight, items: items, alternate: false)
-        case .table(let header, let rows):
-            var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
-                         "|" + String(repeating: " --- |", count: header.count)]
-            for row in rows {
-                lines.append("| " + row.map { render($0).replacingNewlines(with: " ").replacingOccurrences("|", "\\|") }
-                    .joined(separator: " | ") + " |")
+        case .table(let alignments, let header, let rows):
+            let delimiters = header.indices.map { column -> String in
+                switch column < alignments.count ? alignments[column] : .none {
+                case .none: return " --- "
+                case .left: return " :-- "
+                case .center: return " :-: "
+                case .right: return " --: "
+                }
             }
+            var lines = [tableRow(header), "|" + delimiters.joined(separator: "|") + "|"]
+            for row in rows { lines.append(tableRow(row)) }
             return lines.joined(separator: "\n")
         case .rule:
             return "---"
         case .rawHTML:
             return "<!-- raw HTML omitted -->"
         }
+    }
+
+    /// Writes one table row. Text is already escaped, so only the pipes that code spans and
+    /// math leave bare need a backslash, as GitHub reads `\|` inside them as a pipe.
+    private func tableRow(_ cells: [[PageInline]]) -> String {
+        "| " + cells.map { cell in
+            var escaped = ""
+            var previousWasBackslash = false
+            for character in render(cell).replacingNewlines(with: " ") {
+                if character == "|", !previousWasBackslash { escaped.append("\\") }
+                previousWasBackslash = character == "\\" && !previousWasBackslash
+                escaped.append(character)
+            }
+            return escaped
+        }.joined(separator: " | ") + " |"
     }
 
     /// Writes a paragraph, split where display math sits inside it, because a math fence
@@ -116,7 +137,7 @@ struct MarkdownWriter {
             guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return render(children) }
             return "[" + render(children) + "](" + linkDestination(safe) + titlePart(title) + ")"
         case .image(let destination, let title, let alt):
-            guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return "" }
+            guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return escape(alt) }
             return "![" + escape(alt) + "](" + linkDestination(safe) + titlePart(title) + ")"
         case .math(let formula):
             return "$`" + formula.tex.replacingNewlines(with: " ") + "`$"

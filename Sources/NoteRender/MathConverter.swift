@@ -13,7 +13,7 @@ struct MathConverter {
             diagnostics.append(Diagnostic(
                 id: "internal.generated-tex", range: SourceRange(at: location),
                 message: "internal error: convnote wrote TeX it cannot convert (\(error.message))",
-                notes: ["the TeX was: \(tex)", "please report this as a bug"]))
+                notes: ["the TeX begins: \(tex.prefix(200))\(tex.count > 200 ? "…" : "")", "please report this as a bug"]))
             return Formula(tex: tex, mathML: fallbackMathML(tex, display: display), display: display)
         }
     }

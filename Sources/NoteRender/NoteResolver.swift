@@ -43,7 +43,7 @@ struct NoteResolver {
             return [.paragraph(self.inlines(inlines))]
         case .heading(let level, let inlines, _):
             let content = self.inlines(inlines)
-            return [.heading(level: level, content, anchor: anchors.unique(for: PlainText.of(content)))]
+            return [.heading(level: level, content, anchor: anchors.unique(for: PlainText.of(content, includingMath: false)))]
         case .codeBlock(let info, let literal, _, _):
             if specBlockName(info: info, at: SourceLocation(line: 1, column: 1)) != nil {
                 return [spec(literal: literal)]
@@ -55,6 +55,9 @@ struct NoteResolver {
             return [.quote(blocks(children))]
         case .list(let ordered, let start, let tight, let items):
             return [.list(ordered: ordered, start: start, tight: tight, items: items.map { blocks($0) })]
+        case .table(let alignments, let header, let rows):
+            return [.table(alignments: alignments, header: header.map { inlines($0) },
+                           rows: rows.map { $0.map { inlines($0) } })]
         case .thematicBreak:
             return [.rule]
         }
@@ -108,7 +111,8 @@ struct NoteResolver {
             case .display(let tex):
                 return .displayMath(converter.generated(tex, display: true, at: location, diagnostics: &diagnostics))
             case .table(let header, let rows):
-                return .table(header: header, rows: rows.map { $0.map { generated($0, at: location) } })
+                return .table(alignments: header.map { _ in .none }, header: header.map { [.text($0)] },
+                              rows: rows.map { $0.map { generated($0, at: location) } })
             case .list(let items):
                 return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, at: location))] })
             case .subheading(let title):
@@ -168,6 +172,13 @@ struct NoteResolver {
 
     /// Resolves a quantity placeholder to TeX, or records why it cannot be.
     private mutating func placeholderTeX(_ placeholder: PlaceholderSpan) -> String? {
+        guard placeholder.content.count > 0 else {
+            diagnostics.append(Diagnostic(
+                id: "placeholder.empty", range: SourceRange(at: placeholder.location, length: 2),
+                message: "this placeholder is empty",
+                notes: ["name a quantity, such as {{ y }} or {{ seed.dL/dx[1,1] }}"]))
+            return nil
+        }
         let reference: QuantityReference
         do {
             reference = try parseQuantityReference(placeholder.content)

@@ -1,3 +1,5 @@
+import NoteMarkdown
+
 /// A note ready to write: every formula resolved to TeX and MathML, every directive
 /// expanded. The HTML and the Markdown writer both render this model.
 public indirect enum PageBlock: Sendable {
@@ -9,7 +11,7 @@ public indirect enum PageBlock: Sendable {
     case displayMath(Formula)
     case quote([PageBlock])
     case list(ordered: Bool, start: Int, tight: Bool, items: [[PageBlock]])
-    case table(header: [String], rows: [[[PageInline]]])
+    case table(alignments: [TableAlignment], header: [[PageInline]], rows: [[[PageInline]]])
     case rule
     /// Raw HTML from the note, which pages leave out.
     case rawHTML(String)

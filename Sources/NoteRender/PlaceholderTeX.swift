@@ -4,13 +4,21 @@ import SourceDiagnostics
 
 /// Writes the TeX that a quantity placeholder stands for.
 enum PlaceholderTeX {
+    /// The most products `| expand` writes out before cutting the sum down around ⋯.
+    static let expandLimit = 48
+
     static func tex(_ reference: QuantityReference, spec: EvaluatedSpec) throws(DiagnosticError) -> String {
         if reference.filter == .expand {
             return try expanded(reference, spec: spec)
         }
         let value = try spec.value(of: reference)
         if reference.filter == .shape {
-            return TeXWriter.shape(value.shape)
+            return value.shape.isEmpty ? "\\text{scalar}" : TeXWriter.shape(value.shape)
+        }
+        // A column picked out of a matrix, as in J_x[:,5], stays a column.
+        if let selector = reference.selector, selector.count == 2, selector[0] == .all, case .index = selector[1] {
+            let column = value
+            return TeXWriter.tensor(QuantityValue(shape: [value.count, 1]) { column[flat: $0] }, digits: spec.digits)
         }
         return TeXWriter.tensor(value, digits: spec.digits)
     }
@@ -42,13 +50,13 @@ enum PlaceholderTeX {
                 let channel = (flat / spec.geometry.outputPositions) % spec.geometry.outputChannels
                 terms.append(context.factor(bias.shape.isEmpty ? bias[flat: 0] : bias[flat: channel]))
             }
-            return terms.joined(separator: " + ")
+            return context.sum(terms, limit: expandLimit)
         case .inputGradient:
             let upstream = spec.report.value(of: .upstream)
             let terms = spec.report.impact(ofInputIndex: flat).map {
                 "\(context.factor($0.weight)) \\cdot \(context.factor(upstream[flat: $0.outputIndex]))"
             }
-            return terms.isEmpty ? "0" : terms.joined(separator: " + ")
+            return terms.isEmpty ? "0" : context.sum(terms, limit: expandLimit)
         default:
             throw DiagnosticError(Diagnostic(
                 id: "placeholder.expand-quantity", range: reference.quantityRange,

@@ -1,13 +1,17 @@
+import Foundation
+
 /// The text of inlines without markup, for titles, summaries, anchors and alt text.
 enum PlainText {
-    static func of(_ inlines: [PageInline]) -> String {
+    /// Returns the text; `includingMath` keeps each formula's TeX, which titles want and
+    /// heading anchors do not.
+    static func of(_ inlines: [PageInline], includingMath: Bool = true) -> String {
         inlines.map { inline in
             switch inline {
             case .text(let text), .code(let text): text
             case .softBreak, .lineBreak: " "
-            case .emphasis(let children), .strong(let children), .link(_, _, let children): of(children)
+            case .emphasis(let children), .strong(let children), .link(_, _, let children): of(children, includingMath: includingMath)
             case .image(_, _, let alt): alt
-            case .math(let formula): formula.tex
+            case .math(let formula): includingMath ? formula.tex : ""
             case .rawHTML: ""
             }
         }.joined()
@@ -22,7 +26,7 @@ struct AnchorNames {
 
     mutating func unique(for title: String) -> String {
         var slug = ""
-        for character in title.lowercased() {
+        for character in title.trimmingCharacters(in: .whitespaces).lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
                 slug.append(character)
             } else if character == " " {

@@ -67,6 +67,11 @@ public enum TeXWriter {
     /// `\alpha`, `w_1` as `w_{1}`, a longer name in italics.
     public static func symbol(_ name: String) -> String {
         let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
+        // A name with an empty part (`x_`, `a__b`) has no subscript reading; it is written
+        // whole, so that it never looks like another symbol.
+        guard !parts.contains(where: \.isEmpty) else {
+            return "\\mathit{" + name.replacingOccurrences("_", "\\_") + "}"
+        }
         let base = parts.first ?? name
         let head: String
         if greekLetters[base] != nil {

@@ -68,6 +68,7 @@ struct Cursor {
     mutating func integer(what: String) throws(DiagnosticError) -> (value: Int, range: Range<Int>) {
         let start = index
         let negative = consume("-")
+        if !negative { _ = consume("+") }
         guard let run = digits() else {
             throw text.error("expected-integer", start..<max(index, start + 1),
                              "expected an integer for \(what), found \(describeNext(from: start))")

@@ -41,18 +41,19 @@ struct ExpressionParser {
 
     private var text: LocatedText { cursor.text }
 
+    /// Collects the terms and adds them once at the end, so a long sum takes O(n log n).
     mutating func sum() throws(DiagnosticError) -> Polynomial {
-        var value = try product()
+        var terms = [try product()]
         while true {
             cursor.skipSpace()
             if cursor.consume("+") {
                 cursor.skipSpace()
-                value = value + (try product())
+                terms.append(try product())
             } else if cursor.consume("-") {
                 cursor.skipSpace()
-                value = value - (try product())
+                terms.append(-(try product()))
             } else {
-                return value
+                return terms.count == 1 ? terms[0] : Polynomial.sum(terms)
             }
         }
     }
@@ -145,10 +146,18 @@ struct ExpressionParser {
     mutating func number() throws(DiagnosticError) -> Polynomial {
         let start = cursor.index
         let whole = cursor.digits()
+        if whole.map(text.string) == "0", cursor.current == "x" || cursor.current == "X",
+           let next = cursor.peek(1), isDigit(next) || ("a"..."f").contains(next) {
+            throw text.error("hexadecimal", start..<start + 2, "hexadecimal numbers such as 0x10 are not supported",
+                             notes: ["write the number in decimal; for zero times a symbol, write 0*x10"])
+        }
         var fraction: Range<Int>?
         if cursor.current == ".", let next = cursor.peek(1), isDigit(next) {
             cursor.advance()
             fraction = cursor.digits()
+        } else if whole != nil, cursor.current == ".", cursor.peek(1).map(isIdentifierContinuation) != true {
+            // A trailing point, as in `5.`, reads as numpy reads it.
+            cursor.advance()
         }
         var exponent = 0
         if cursor.current == "e" || cursor.current == "E",

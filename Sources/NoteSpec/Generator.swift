@@ -82,7 +82,14 @@ extension Cursor {
                         let valueStart = index
                         while let scalar = current, scalar != ",", scalar != ")" { advance() }
                         let valueRange = text.trimmed(valueStart..<index)
+                        guard named[text.string(key)] == nil else {
+                            throw text.error("duplicate-argument", key, "\(name) is given '\(text.string(key))' twice",
+                                             notes: ["keep one of them"])
+                        }
                         named[text.string(key)] = (try ExpressionParser.parse(text, valueRange), valueRange, key)
+                    } else if name != "symbols" {
+                        throw text.error("malformed-generator", key, "expected ':' after '\(text.string(key))' in the arguments of \(name)",
+                                         notes: ["write arguments as name: value, such as \(name == "random" ? "seed: 7" : "start: 1")"])
                     } else if base == nil {
                         base = text.string(key)
                     } else {

@@ -28,10 +28,12 @@ extension SpecEvaluator {
             return (shape, literal.entries)
         case .generator(let generator, let argumentShape):
             if let explicit = statement.value.explicitShape, let argumentShape, explicit != argumentShape {
+                var notes = ["keep one of them"]
+                if case .arange = generator { notes.append("a number inside arange(...) is its shape; to set the first value, write arange(start: 1)") }
                 throw DiagnosticError(specError(
                     "shape-mismatch", statement.range,
-                    "\(key.rawValue) is given two shapes, \(formatShape(explicit)) and \(formatShape(argumentShape))",
-                    notes: ["keep one of them"]))
+                    "\(key.rawValue) is given two shapes, \(formatShape(explicit)) before = and \(formatShape(argumentShape)) in the generator's arguments",
+                    notes: notes))
             }
             guard let shape = statement.value.explicitShape ?? argumentShape ?? defaultShape else { return nil }
             guard shape.reduce(1, *) <= TensorLiteralParser.maximumEntries else {

@@ -42,6 +42,7 @@ public struct SpecEvaluator: Sendable {
         let inputs = Inputs(x: x.entries, spatialSize: Array(x.shape.suffix(dimensions)), w: w.entries, bias: bias, upstream: upstream)
         let isSymbolic = inputs.all.contains { $0.contains { $0.constantValue == nil } }
         try options.checkGenerators(spec)
+        if isSymbolic { try checkSymbolicSize(geometry, spec) }
         let report: any ConvolutionReport
         switch (options.numbers, isSymbolic) {
         case (.float, true):
@@ -71,6 +72,21 @@ public struct SpecEvaluator: Sendable {
         var upstream: [Polynomial]
 
         var all: [[Polynomial]] { [x, w, bias ?? [], upstream] }
+    }
+
+    /// The most products a symbolic spec may have: every route multiplies and adds
+    /// polynomials, which costs far more than numbers.
+    public static let maximumSymbolicProducts = 1 << 14
+
+    private func checkSymbolicSize(_ geometry: ConvolutionGeometry, _ spec: ParsedSpec) throws(DiagnosticError) {
+        let products = geometry.batch * geometry.outputChannels * geometry.outputPositions
+            * geometry.inputChannelsPerGroup * geometry.kernelPositions
+        guard products <= Self.maximumSymbolicProducts else {
+            throw DiagnosticError(specError(
+                "symbolic-too-large", spec.tensors[.x]?.valueRange ?? spec.range,
+                "this symbolic spec has \(products) products (output entries × input channels per group × kernel size), above the limit of \(Self.maximumSymbolicProducts) for symbols",
+                notes: ["use numbers, fewer channels or a smaller input"]))
+        }
     }
 
     private func symbolInFloatMode(_ spec: ParsedSpec) -> Diagnostic {

@@ -155,8 +155,24 @@ public struct SpecParser {
             try cursor.expectEnd("the generator")
             return .generator(call.generator, shape: call.shape)
         }
+        try rejectMisspelledGenerator(text, cursor)
         let value = try ExpressionParser.parse(text, cursor.index..<cursor.end)
         return .literal(TensorLiteral(shape: [], entries: [value]))
+    }
+
+    /// Rejects `name(...)` with an unknown name, and a bare name one typo away from a
+    /// generator, which would otherwise read as a symbol.
+    private func rejectMisspelledGenerator(_ text: LocatedText, _ cursor: Cursor) throws(DiagnosticError) {
+        var probe = cursor
+        guard let nameRange = probe.identifier() else { return }
+        let name = text.string(nameRange)
+        let suggestion = closestMatch(to: name, among: Generator.names)
+        let isCall = probe.current == "("
+        probe.skipSpace()
+        guard isCall || (probe.isAtEnd && suggestion != nil) else { return }
+        throw text.error("unknown-generator", nameRange, "unknown generator '\(name)'",
+                         notes: [suggestion.map { "did you mean '\($0)'?" }
+                                 ?? "the generators are " + Generator.names.joined(separator: ", ")])
     }
 
     private func expectation(

@@ -36,11 +36,18 @@ func splitStatements(_ lines: [SpecLine]) throws(DiagnosticError) -> [LocatedTex
                 openBrackets.append((scalar, location))
             case "]", ")":
                 let expected: Unicode.Scalar = scalar == "]" ? "[" : "("
-                guard let open = openBrackets.popLast(), open.scalar == expected else {
+                guard let open = openBrackets.popLast() else {
                     throw DiagnosticError(specError(
                         "unbalanced-bracket", SourceRange(at: location),
                         "unexpected \(scalar) with no matching \(expected) before it",
                         notes: ["remove it, or add the opening \(expected)"]))
+                }
+                guard open.scalar == expected else {
+                    let closing = open.scalar == "[" ? "]" : ")"
+                    throw DiagnosticError(specError(
+                        "unbalanced-bracket", SourceRange(at: open.location),
+                        "this \(open.scalar) is still open at the \(scalar) in column \(location.column)",
+                        notes: ["close it with \(closing) before the \(scalar)"]))
                 }
             case ";" where openBrackets.isEmpty:
                 finishStatement()

@@ -112,7 +112,7 @@ struct SpecErrorCase: Sendable, CustomStringConvertible {
         #expect(result.standardError.contains("notes: no such file or directory"), "\(result)")
     }
 
-    @Test func invalidUTF8ExitsThree() throws {
+    @Test func invalidUTF8FailsOnlyThatNote() throws {
         let folder = try NoteFolder()
         defer { folder.remove() }
         try folder.write("notes/ok.md", "# OK\n")
@@ -121,9 +121,10 @@ struct SpecErrorCase: Sendable, CustomStringConvertible {
 
         let result = try folder.run("build")
 
-        #expect(result.status == 3, "\(result)")
-        #expect(result.standardError.contains("notes/bad.md: the file is not valid UTF-8"), "\(result)")
-        #expect(!folder.exists("output"))
+        #expect(result.status == 1, "\(result)")
+        #expect(result.standardError.contains("notes/bad.md:1:3: error: the note is not valid UTF-8"), "\(result)")
+        #expect(folder.exists("output/ok.html"))
+        #expect(!folder.exists("output/bad.html"))
     }
 
     static let goodSpecBody = "x = [1 2 3; 4 5 6; 7 8 9]\nw = [1 2; 3 4]"

@@ -113,7 +113,7 @@ struct ExpectedDiagnostic: Sendable, CustomStringConvertible {
             "Row $`\\begin{bmatrix} 10 & 10 & 6 \\end{bmatrix}`$, column $`9`$, sum $`315`$, shape $`3 \\times 3`$."))
         #expect(markdown.contains("Code `{{ y }}` stays, and so does {{ y }}."))
         #expect(markdown.contains("## Result $`4`$"))
-        #expect(html.contains("<h2 id=\"result-4\">Result <math>"))
+        #expect(html.contains("<h2 id=\"result\">Result <math>"))
     }
 
     @Test func explainAllRendersEveryPart() throws {

@@ -139,6 +139,7 @@ import Testing
             case .blockQuote(let children): "quote[\(structure(children))]"
             case .list(let ordered, let start, let tight, let items):
                 "\(ordered ? "ol(\(start))" : "ul")\(tight ? "" : " loose")[" + items.map { "[\(structure($0))]" }.joined() + "]"
+            case .table(_, let header, let rows): "table(\(header.count)x\(rows.count))"
             case .thematicBreak: "hr"
             }
         }.joined(separator: " ")

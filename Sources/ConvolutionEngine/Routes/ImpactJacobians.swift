@@ -55,6 +55,28 @@ func forEachImpact(_ geometry: ConvolutionGeometry, _ visit: (Impact) -> Void) {
     }
 }
 
+/// Returns the terms of the convolution that involve one input entry, a flat index of x in
+/// the full layout: a column of J_x, found without building it.
+func impacts(ofInput index: Int, _ geometry: ConvolutionGeometry) -> [Impact] {
+    let q = index % geometry.inputPositions
+    let c = (index / geometry.inputPositions) % geometry.inputChannels
+    let n = index / (geometry.inputPositions * geometry.inputChannels)
+    let inputCoordinate = coordinates(ofFlatIndex: q, in: geometry.inputSize)
+    let outputStrides = rowMajorStrides(geometry.outputSize)
+    let g = geometry.group(ofInputChannel: c)
+    let ci = c % geometry.inputChannelsPerGroup
+    var found: [Impact] = []
+    for (k, kernel) in allCoordinates(geometry.kernelSize).enumerated() {
+        guard let o = reachedOutput(inputCoordinate, kernel, geometry, outputStrides) else { continue }
+        for co in (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup) {
+            found.append(Impact(output: (n * geometry.outputChannels + co) * geometry.outputPositions + o,
+                                input: index,
+                                weight: (co * geometry.inputChannelsPerGroup + ci) * geometry.kernelPositions + k))
+        }
+    }
+    return found
+}
+
 /// Returns the flat output position whose window places kernel offset `kernel` on input
 /// position `input`, or nil when no window does.
 private func reachedOutput(_ input: [Int], _ kernel: [Int], _ geometry: ConvolutionGeometry, _ outputStrides: [Int]) -> Int? {

@@ -49,6 +49,19 @@ struct ExplanationContext {
         return .paragraph([.text("\(quantity.rawValue) is \(shapeText(shape)), too large to show whole: the matrix above shows \(shown), and ⋮ and ⋯ mark what is left out.")])
     }
 
+    /// The most terms a written-out sum shows before it is cut down around ⋯.
+    static let maximumShownTerms = 12
+
+    /// Joins the terms of a sum with `+`, cut down to its first and last terms around `\cdots`
+    /// when it has more than `maximumShownTerms`, so that a layer with many channels still
+    /// gives a formula of readable length.
+    func sum(_ terms: [String], limit: Int = maximumShownTerms) -> String {
+        guard terms.count > limit else { return terms.joined(separator: " + ") }
+        let head = terms.prefix(limit - 3)
+        let tail = terms.suffix(2)
+        return (head + ["\\cdots"] + tail).joined(separator: " + ")
+    }
+
     /// A factor of a product in TeX, parenthesized when it is a sum or negative.
     func factor(_ value: ScalarValue) -> String {
         let tex = TeXWriter.scalar(value, digits: spec.digits)

@@ -19,6 +19,11 @@ struct ForwardExplanation {
         blocks.append(.paragraph(.prose(
             "Each output entry is the sum of the kernel's products with one window of $x_{\\text{pad}}$\(geometry.stride.allSatisfy { $0 == 1 } ? "" : ", the windows stepping by the stride \(strideText)")\(geometry.dilation.allSatisfy { $0 == 1 } ? "" : ", the kernel's taps spread by the dilation \(dilationText)"):")))
         blocks.append(.display(windowFormula()))
+        if geometry.groups > 1 {
+            let index = context.base == 1 ? "(o - 1)" : "o"
+            blocks.append(.paragraph(.prose(
+                "With \(geometry.groups) groups, output channel $o$ reads only its own group's \(geometry.inputChannelsPerGroup) input channels, which follow $g(o) = \\lfloor \(index) / \(geometry.outputChannelsPerGroup) \\rfloor \\cdot \(geometry.inputChannelsPerGroup)$.")))
+        }
 
         // Each entry written out.
         let y = context.value(.y)
@@ -28,8 +33,7 @@ struct ForwardExplanation {
         var lines: [String] = []
         for index in 0..<listed {
             let products = context.report.forwardProducts(outputIndex: index)
-            var sum = products.map { "\(context.factor($0.input)) \\cdot \(context.factor($0.weight))" }
-                .joined(separator: " + ")
+            var sum = context.sum(products.map { "\(context.factor($0.input)) \\cdot \(context.factor($0.weight))" })
             if context.spec.spec.tensors[.b] != nil {
                 let channel = (index / geometry.outputPositions) % geometry.outputChannels
                 let biasValue = bias.shape.isEmpty ? bias[flat: 0] : bias[flat: channel]

@@ -32,13 +32,12 @@ struct InputGradientExplanation {
                 items.append(.prose("$\(name)$ reaches no output, so $\(context.entryName(.inputGradient, flat: index)) = 0$."))
                 continue
             }
-            let through = reached.map { "$\(context.entryName(.y, flat: $0.outputIndex))$ through $\(TeXWriter.scalar($0.weight, digits: context.spec.digits))$" }
-            let sum = reached.map { "\(context.factor($0.weight)) \\, \(context.entryName(.upstream, flat: $0.outputIndex))" }
-                .joined(separator: " + ")
-            let numbers = reached.map { "\(context.factor($0.weight)) \\cdot \(context.factor(upstream[flat: $0.outputIndex]))" }
-                .joined(separator: " + ")
+            let through = reached.prefix(ExplanationContext.maximumShownTerms).map { "$\(context.entryName(.y, flat: $0.outputIndex))$ through $\(TeXWriter.scalar($0.weight, digits: context.spec.digits))$" }
+            let sum = context.sum(reached.map { "\(context.factor($0.weight)) \\, \(context.entryName(.upstream, flat: $0.outputIndex))" })
+            let numbers = context.sum(reached.map { "\(context.factor($0.weight)) \\cdot \(context.factor(upstream[flat: $0.outputIndex]))" })
             var item: [GeneratedSpan] = .prose("$\(name)$ reaches ")
-            item += .prose(listText(through) + ": ")
+            let more = reached.count > through.count ? " and \(reached.count - through.count) more outputs" : ""
+            item += .prose(listText(Array(through)) + more + ": ")
             item.append(.math("\(context.entryName(.inputGradient, flat: index)) = \(sum) = \(numbers) = \(TeXWriter.scalar(gradient[flat: index], digits: context.spec.digits))"))
             items.append(item)
         }

@@ -10,7 +10,7 @@ struct JacobianExplanation {
         let weightJacobian = context.value(.weightJacobian)
         let (outputs, inputs) = (inputJacobian.shape[0], inputJacobian.shape[1])
         let weights = weightJacobian.shape[1]
-        let stored = storedEntries(inputJacobian)
+        let stored = context.report.inputJacobianStoredCount
         var blocks: [GeneratedBlock] = []
 
         let operation = context.report.isTransposed ? "transposed convolution" : "convolution"
@@ -31,11 +31,6 @@ struct JacobianExplanation {
         blocks.append(.paragraph(.prose(weightSentence)))
         blocks += context.equationBlocks(.weightJacobian)
         return blocks
-    }
-
-    /// Counts the structurally nonzero entries by reading every column's scope of impact.
-    private func storedEntries(_ jacobian: QuantityValue) -> Int {
-        (0..<jacobian.shape[1]).reduce(0) { $0 + context.report.impact(ofInputIndex: $1).count }
     }
 
     /// Whether J_w equals X_col^T entry by entry, checked rather than assumed: true for one
