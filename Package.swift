@@ -29,6 +29,8 @@ let package = Package(
             dependencies: ["ConvolutionEngine", "NoteSpec", "NoteMarkdown", "TeXMathML", "NoteRender", "SourceDiagnostics"]
         ),
         .executableTarget(name: "convnote", dependencies: ["ConvNote"]),
+        // Times the engine for docs/benchmarks.md; run through scripts/benchmark, never in tests.
+        .executableTarget(name: "convnote-benchmark", dependencies: ["ConvolutionEngine"]),
 
         .testTarget(name: "ConvolutionEngineTests", dependencies: ["ConvolutionEngine"], resources: [.copy("Reference")]),
         .testTarget(name: "TeXMathMLTests", dependencies: ["TeXMathML"]),

@@ -25,6 +25,11 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
     /// In convolution mode the routes run on the rotated kernel. `w`, `dL/dw` and the columns
     /// of `J_w` are then reported for the kernel as written, while `W_row` and the products
     /// of `| expand` show the rotated kernel that actually multiplies the windows.
+    // Callers in other modules would otherwise run the unspecialized generic code, which
+    // spends most of its time looking up type metadata.
+    @_specialize(exported: true, where Scalar == Rational)
+    @_specialize(exported: true, where Scalar == Polynomial)
+    @_specialize(exported: true, where Scalar == Double)
     public init(_ written: ConvolutionProblem<Scalar>, layout: AxisLayout, mode: KernelMode = .crossCorrelation,
                 relativeTolerance: Double = 0) {
         let geometry = written.geometry

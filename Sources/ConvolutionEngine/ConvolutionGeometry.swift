@@ -104,21 +104,37 @@ public struct ConvolutionGeometry: Equatable, Sendable {
             ("the output", outputShape),
             // Lists of extents rather than products, so that checking cannot overflow.
             ("im2col", [inputChannels] + kernelSize + [batch] + outputSize),
-            ("the Jacobian's stored entries", [batch, outputChannels] + outputSize + [inputChannelsPerGroup] + kernelSize),
         ]
         for (name, shape) in shapes {
-            let limit = name == "the Jacobian's stored entries" ? Self.maximumProducts : Self.maximumEntries
-            var count = 1
-            for extent in shape {
-                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
-                guard !overflow, product <= limit else {
-                    throw .tooLarge(what: name == "the Jacobian's stored entries"
-                                        ? "the number of products (output entries × input channels per group × kernel size)"
-                                        : "the entry count of \(name) (\(formatShape(shape)))",
-                                    value: overflow ? Int.max : product, limit: limit)
-                }
-                count = product
+            try Self.checkCount(of: shape, limit: Self.maximumEntries, what: "the entry count of \(name) (\(formatShape(shape)))")
+        }
+        try Self.checkCount(of: [batch, outputChannels] + outputSize + [inputChannelsPerGroup] + kernelSize,
+                            limit: Int.max, what: "the number of products")
+    }
+
+    private static func checkCount(of extents: [Int], limit: Int, what: String) throws(ConvolutionError) {
+        var count = 1
+        for extent in extents {
+            let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+            guard !overflow, product <= limit else {
+                throw .tooLarge(what: what, value: overflow ? Int.max : product, limit: limit)
             }
+            count = product
+        }
+    }
+
+    /// The products of the convolution: output entries × input channels per group × kernel
+    /// size, the stored entries of the sparse ∂y/∂x. The initializer checked that this fits.
+    public var productCount: Int {
+        batch * outputChannels * outputPositions * inputChannelsPerGroup * kernelPositions
+    }
+
+    /// Fails when running and comparing every route would cost too much: above
+    /// `maximumProducts` products. The primary routes alone have no such limit.
+    public func checkVerifiable() throws(ConvolutionError) {
+        guard productCount <= Self.maximumProducts else {
+            throw .tooLarge(what: "the number of products (output entries × input channels per group × kernel size)",
+                            value: productCount, limit: Self.maximumProducts)
         }
     }
 

@@ -21,6 +21,9 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
     /// input is the transposed output. Its output size may exceed x's spatial size when the
     /// output padding is at least the stride (allowed while it stays below the dilation);
     /// x is then extended with zeros, so those extra outputs get no gradient, as PyTorch does.
+    @_specialize(exported: true, where Scalar == Rational)
+    @_specialize(exported: true, where Scalar == Polynomial)
+    @_specialize(exported: true, where Scalar == Double)
     public init(
         geometry: ConvolutionGeometry, x: Tensor<Scalar>, w: Tensor<Scalar>, bias: Tensor<Scalar>?,
         upstream: Tensor<Scalar>, layout: AxisLayout, relativeTolerance: Double = 0

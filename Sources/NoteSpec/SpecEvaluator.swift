@@ -30,6 +30,13 @@ public struct SpecEvaluator: Sendable {
             ? try makeTransposedGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
             : try makeGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
 
+        do {
+            try geometry.checkVerifiable()
+        } catch {
+            throw DiagnosticError(specError("too-many-products", xStatement.valueRange, error.description,
+                                            notes: ["convnote runs and compares every route; use fewer channels or a smaller input"]))
+        }
+
         // Bias and upstream gradient, which may take their shapes from the geometry.
         let outputChannels = options.isTransposed ? geometry.inputChannels : geometry.outputChannels
         let outputShape = options.isTransposed ? geometry.inputShape : geometry.outputShape
@@ -79,8 +86,7 @@ public struct SpecEvaluator: Sendable {
     public static let maximumSymbolicProducts = 1 << 14
 
     private func checkSymbolicSize(_ geometry: ConvolutionGeometry, _ spec: ParsedSpec) throws(DiagnosticError) {
-        let products = geometry.batch * geometry.outputChannels * geometry.outputPositions
-            * geometry.inputChannelsPerGroup * geometry.kernelPositions
+        let products = geometry.productCount
         guard products <= Self.maximumSymbolicProducts else {
             throw DiagnosticError(specError(
                 "symbolic-too-large", spec.tensors[.x]?.valueRange ?? spec.range,

@@ -5,36 +5,57 @@
 /// from the unpadded input with a bounds check, so this route never uses `x_pad`.
 func im2col<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
     let geometry = problem.geometry
-    let indexing = WindowIndexing(geometry)
     let kernelCount = geometry.kernelPositions
     let positions = geometry.outputPositions
     let columns = geometry.batch * positions
-    let inputStrides = rowMajorStrides(geometry.inputSize)
-    var matrix = Tensor<Scalar>.zeros([geometry.inputChannels * kernelCount, columns])
+    let sources = windowSources(geometry)
+    var scalars = Array(repeating: Scalar.zero, count: geometry.inputChannels * kernelCount * columns)
 
-    for (o, output) in indexing.outputCoordinates.enumerated() {
-        for (k, kernel) in indexing.kernelCoordinates.enumerated() {
-            // The input position that kernel offset k meets in window o, or nil in the padding.
-            var position: Int? = 0
-            for axis in output.indices {
-                let coordinate = output[axis] * geometry.stride[axis] + kernel[axis] * geometry.dilation[axis]
-                    - geometry.padding[axis].begin
-                guard coordinate >= 0, coordinate < geometry.inputSize[axis], let partial = position else {
-                    position = nil
-                    break
-                }
-                position = partial + coordinate * inputStrides[axis]
-            }
-            guard let position else { continue }
-            for n in 0..<geometry.batch {
-                for c in 0..<geometry.inputChannels {
-                    let value = problem.x.scalars[(n * geometry.inputChannels + c) * geometry.inputPositions + position]
-                    matrix.scalars[(c * kernelCount + k) * columns + n * positions + o] = value
+    // Unchecked access: every index below is within bounds by construction of `sources`.
+    problem.x.scalars.withUnsafeBufferPointer { input in
+        scalars.withUnsafeMutableBufferPointer { matrix in
+            for o in 0..<positions {
+                for k in 0..<kernelCount {
+                    let position = sources[o * kernelCount + k]
+                    guard position >= 0 else { continue }
+                    for n in 0..<geometry.batch {
+                        for c in 0..<geometry.inputChannels {
+                            matrix[(c * kernelCount + k) * columns + n * positions + o] =
+                                input[(n * geometry.inputChannels + c) * geometry.inputPositions + position]
+                        }
+                    }
                 }
             }
         }
     }
-    return matrix
+    return Tensor(shape: [geometry.inputChannels * kernelCount, columns], scalars: scalars)
+}
+
+/// For each output position o and kernel offset k, at index `o·K + k`, the flat input
+/// position that k meets in window o, computed from the unpadded input with a bounds
+/// check, or −1 where the window lies on the padding.
+func windowSources(_ geometry: ConvolutionGeometry) -> [Int] {
+    let kernelCoordinates = allCoordinates(geometry.kernelSize)
+    let inputStrides = rowMajorStrides(geometry.inputSize)
+    var sources = Array(repeating: -1, count: geometry.outputPositions * geometry.kernelPositions)
+    for o in 0..<geometry.outputPositions {
+        let output = coordinates(ofFlatIndex: o, in: geometry.outputSize)
+        for (k, kernel) in kernelCoordinates.enumerated() {
+            var position = 0
+            var inside = true
+            for axis in output.indices {
+                let coordinate = output[axis] * geometry.stride[axis] + kernel[axis] * geometry.dilation[axis]
+                    - geometry.padding[axis].begin
+                guard coordinate >= 0, coordinate < geometry.inputSize[axis] else {
+                    inside = false
+                    break
+                }
+                position += coordinate * inputStrides[axis]
+            }
+            if inside { sources[o * geometry.kernelPositions + k] = position }
+        }
+    }
+    return sources
 }
 
 /// `W_row`: w reshaped to C_out × (C_in/groups · K).
@@ -105,8 +126,8 @@ func matrixProductWeightGradient<Scalar>(_ problem: ConvolutionProblem<Scalar>, 
     gradient.reserveCapacity(geometry.outputChannels * rowsPerGroup)
     for g in 0..<geometry.groups {
         let outputs = (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup)
-        let block = matrixProduct(rows(outputs, of: upstreamRows),
-                                  transposed(rows((g * rowsPerGroup)..<((g + 1) * rowsPerGroup), of: columns)))
+        let block = matrixProductTransposingRight(rows(outputs, of: upstreamRows),
+                                                  rows((g * rowsPerGroup)..<((g + 1) * rowsPerGroup), of: columns))
         gradient += block.scalars
     }
     return Tensor(shape: geometry.kernelShape, scalars: gradient)
@@ -120,36 +141,27 @@ func col2imInputGradient<Scalar>(_ problem: ConvolutionProblem<Scalar>, kernelRo
     let kernelCount = geometry.kernelPositions
     let positions = geometry.outputPositions
     let rowsPerGroup = geometry.inputChannelsPerGroup * kernelCount
-    let inputStrides = rowMajorStrides(geometry.inputSize)
-    let outputCoordinates = allCoordinates(geometry.outputSize)
-    let kernelCoordinates = allCoordinates(geometry.kernelSize)
+    let sources = windowSources(geometry)
     var gradient = Tensor<Scalar>.zeros(geometry.inputShape)
 
     for g in 0..<geometry.groups {
         let outputs = (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup)
         let columnGradient = matrixProduct(transposed(rows(outputs, of: kernelRows)), rows(outputs, of: upstreamRows))
         let width = columnGradient.shape[1]
-        for row in 0..<rowsPerGroup {
-            let c = g * geometry.inputChannelsPerGroup + row / kernelCount
-            let kernel = kernelCoordinates[row % kernelCount]
-            for column in 0..<width {
-                let value = columnGradient.scalars[row * width + column]
-                if value.isZero { continue }
-                let n = column / positions
-                let output = outputCoordinates[column % positions]
-                var position = 0
-                var inside = true
-                for axis in output.indices {
-                    let coordinate = output[axis] * geometry.stride[axis] + kernel[axis] * geometry.dilation[axis]
-                        - geometry.padding[axis].begin
-                    if coordinate < 0 || coordinate >= geometry.inputSize[axis] {
-                        inside = false
-                        break
+        let inputChannels = geometry.inputChannels
+        let inputPositions = geometry.inputPositions
+        let perGroup = geometry.inputChannelsPerGroup
+        columnGradient.scalars.withUnsafeBufferPointer { values in
+            gradient.scalars.withUnsafeMutableBufferPointer { output in
+                for row in 0..<rowsPerGroup {
+                    let c = g * perGroup + row / kernelCount
+                    let k = row % kernelCount
+                    for column in 0..<width {
+                        let position = sources[(column % positions) * kernelCount + k]
+                        guard position >= 0 else { continue }
+                        let n = column / positions
+                        output[(n * inputChannels + c) * inputPositions + position] += values[row * width + column]
                     }
-                    position += coordinate * inputStrides[axis]
-                }
-                if inside {
-                    gradient.scalars[(n * geometry.inputChannels + c) * geometry.inputPositions + position] += value
                 }
             }
         }

@@ -3,6 +3,10 @@
 func matrixProduct<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>) -> Tensor<Scalar> {
     let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[1])
     precondition(b.shape[0] == inner, "inner dimensions \(inner) and \(b.shape[0]) differ")
+    if rows * columns > 0, let left = a as? Tensor<Double>, let right = b as? Tensor<Double>,
+       let product = fastMatrixProduct(left, right) as? Tensor<Scalar> {
+        return product
+    }
     var product = Tensor<Scalar>.zeros([rows, columns])
     for row in 0..<rows {
         for k in 0..<inner {
@@ -13,6 +17,31 @@ func matrixProduct<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>) -> Tensor<S
                 if right.isZero { continue }
                 product.scalars[row * columns + column] += left * right
             }
+        }
+    }
+    return product
+}
+
+/// Returns `a · bᵀ`: each entry is the dot product of a row of a with a row of b, so no
+/// transpose is formed.
+func matrixProductTransposingRight<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>) -> Tensor<Scalar> {
+    let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[0])
+    precondition(b.shape[1] == inner, "inner dimensions \(inner) and \(b.shape[1]) differ")
+    if rows * columns > 0, let left = a as? Tensor<Double>, let right = b as? Tensor<Double>,
+       let product = fastMatrixProductTransposingRight(left, right) as? Tensor<Scalar> {
+        return product
+    }
+    var product = Tensor<Scalar>.zeros([rows, columns])
+    for row in 0..<rows {
+        for column in 0..<columns {
+            var sum = Scalar.zero
+            for k in 0..<inner {
+                let left = a.scalars[row * inner + k]
+                let right = b.scalars[column * inner + k]
+                if left.isZero || right.isZero { continue }
+                sum += left * right
+            }
+            product.scalars[row * columns + column] = sum
         }
     }
     return product
