@@ -63,6 +63,7 @@ public struct CommandLineInterface: Sendable {
         var paths: [String] = []
         var output = "output"
         var format: DiagnosticFormat?
+        var fix = false
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -73,6 +74,9 @@ public struct CommandLineInterface: Sendable {
                 }
                 output = arguments[index + 1]
                 index += 2
+            case "--fix" where command == "check":
+                fix = true
+                index += 1
             case "--diagnostics":
                 guard index + 1 < arguments.count else {
                     throw .usage("--diagnostics needs a format: " + DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", "))
@@ -97,7 +101,7 @@ public struct CommandLineInterface: Sendable {
                 index += 1
             }
         }
-        return WorkspaceOptions(paths: paths.isEmpty ? ["notes"] : paths, outputDirectory: output, diagnostics: format)
+        return WorkspaceOptions(paths: paths.isEmpty ? ["notes"] : paths, outputDirectory: output, diagnostics: format, fix: fix)
     }
 }
 

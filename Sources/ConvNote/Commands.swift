@@ -35,7 +35,10 @@ public struct Commands: Sendable {
     /// Verifies every spec, expectation and formula, and, when the output folder exists,
     /// that it contains exactly what a build would write. Returns 0 or 1.
     public func check(_ options: WorkspaceOptions) throws(CommandError) -> Int32 {
-        let workspace = try Workspace.load(options, generator: generator)
+        var workspace = try Workspace.load(options, generator: generator)
+        if options.fix, try fixExpectations(workspace, options) > 0 {
+            workspace = try Workspace.load(options, generator: generator)
+        }
         var errors = report(workspace, options)
 
         let directory = URL(fileURLWithPath: options.outputDirectory)
@@ -58,6 +61,29 @@ public struct Commands: Sendable {
             ? "Checked \(workspace.notes.count) \(noteWord): no problems\n"
             : "Checked \(workspace.notes.count) \(noteWord): \(errors) \(errors == 1 ? "error" : "errors")\n")
         return errors > 0 ? 1 : 0
+    }
+
+    /// Rewrites the failed `expect` values of every note in place and returns how many it
+    /// rewrote. Each note is written atomically, and only if it did not change since it was read.
+    private func fixExpectations(_ workspace: Workspace, _ options: WorkspaceOptions) throws(CommandError) -> Int {
+        let printer = self.printer(options)
+        var fixed = 0
+        for (index, note) in workspace.notes.enumerated() {
+            let fixes = workspace.results[index].fixes
+            guard !fixes.isEmpty else { continue }
+            guard let updated = ExpectationFixer.apply(fixes, to: workspace.sources[index]) else {
+                throw .io("\(note.displayPath) changed while convnote was fixing it; nothing was written, run the command again")
+            }
+            try AtomicFile.write(updated, to: note.url, unchangedFrom: workspace.sources[index])
+            for fix in fixes {
+                let notice = Diagnostic(
+                    id: "check.fixed", severity: .note, file: note.displayPath, range: fix.range,
+                    message: "fixed: \(fix.diagnostic.message); the value is now \(fix.replacement)")
+                console.error(printer.render(notice, lines: workspace.results[index].lines))
+            }
+            fixed += fixes.count
+        }
+        return fixed
     }
 
     /// Prints every diagnostic and returns the number of errors.

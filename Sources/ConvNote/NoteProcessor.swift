@@ -11,8 +11,18 @@ public struct ProcessedNote: Sendable {
     public var diagnostics: [Diagnostic]
     /// The note's lines, for quoting in diagnostics.
     public var lines: [String]
+    /// The stated values that `check --fix` would replace, one per failed `expect`.
+    public var fixes: [ValueFix] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A stated value to replace: its range in the note, the computed value in spec syntax, and
+/// the diagnostic it answers.
+public struct ValueFix: Sendable {
+    public var range: SourceRange
+    public var replacement: String
+    public var diagnostic: Diagnostic
 }
 
 /// Runs one note through every stage: Markdown, spec blocks, the engine, the checks, and
@@ -34,16 +44,19 @@ public struct NoteProcessor: Sendable {
         // Every spec block: parse, evaluate, and check its expectations and routes.
         var specs: [(outcome: SpecOutcome, line: Int)] = []
         var names: [String: SourceLocation] = [:]
+        var fixes: [ValueFix] = []
         for (position, block) in SpecBlockCollector.collect(note.blocks).enumerated() {
-            let (outcome, blockDiagnostics) = evaluate(block, position: position + 1, indexBase: indexBase, names: &names)
+            let (outcome, blockDiagnostics, blockFixes) = evaluate(block, position: position + 1, indexBase: indexBase, names: &names)
             specs.append((outcome, block.location.line))
             diagnostics += blockDiagnostics
+            fixes += blockFixes
         }
 
         // Both outputs.
         let rendered = NoteRenderer(generator: generator).render(note, specs: specs)
         diagnostics += rendered.diagnostics
-        return ProcessedNote(rendered: rendered, diagnostics: diagnostics.sorted(by: Self.sourceOrder), lines: note.lines)
+        return ProcessedNote(rendered: rendered, diagnostics: diagnostics.sorted(by: Self.sourceOrder), lines: note.lines,
+                             fixes: fixes)
     }
 
     private func indexBase(_ frontMatter: FrontMatter, _ diagnostics: inout [Diagnostic]) -> Int {
@@ -60,7 +73,7 @@ public struct NoteProcessor: Sendable {
 
     private func evaluate(
         _ block: SpecBlockSource, position: Int, indexBase: Int, names: inout [String: SourceLocation]
-    ) -> (SpecOutcome, [Diagnostic]) {
+    ) -> (SpecOutcome, [Diagnostic], [ValueFix]) {
         let name = block.name ?? "conv\(position)"
         var diagnostics: [Diagnostic] = block.nameError.map { [$0] } ?? []
         let fenceRange = SourceRange(at: block.location, length: 3)
@@ -76,21 +89,26 @@ public struct NoteProcessor: Sendable {
         let (parsed, parseDiagnostics, canEvaluate) = SpecParser().parse(
             name: name, range: fenceRange, lines: block.lines.map { SpecLine(text: $0.text, location: $0.location) })
         diagnostics += parseDiagnostics
-        guard canEvaluate else { return (.failed(name: name), diagnostics) }
+        guard canEvaluate else { return (.failed(name: name), diagnostics, []) }
 
         let evaluated: EvaluatedSpec
         do {
             evaluated = try SpecEvaluator(indexBase: indexBase).evaluate(parsed)
         } catch {
-            return (.failed(name: name), diagnostics + error.diagnostics)
+            return (.failed(name: name), diagnostics + error.diagnostics, [])
         }
 
         let engineDiagnostics = SpecChecks.routeAndOverflowDiagnostics(evaluated, at: fenceRange)
-        guard engineDiagnostics.isEmpty else { return (.failed(name: name), diagnostics + engineDiagnostics) }
+        guard engineDiagnostics.isEmpty else { return (.failed(name: name), diagnostics + engineDiagnostics, []) }
+        var fixes: [ValueFix] = []
         for expectation in parsed.expectations {
-            if let failure = evaluated.check(expectation) { diagnostics.append(failure.diagnostic) }
+            guard let failure = evaluated.check(expectation) else { continue }
+            diagnostics.append(failure.diagnostic)
+            if failure.diagnostic.id == "check.expectation", !failure.computedText.isEmpty {
+                fixes.append(ValueFix(range: expectation.valueRange, replacement: failure.computedText, diagnostic: failure.diagnostic))
+            }
         }
-        return (.evaluated(evaluated), diagnostics)
+        return (.evaluated(evaluated), diagnostics, fixes)
     }
 
     static func sourceOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {

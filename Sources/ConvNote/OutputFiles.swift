@@ -19,12 +19,7 @@ enum OutputStore {
             let url = directory.appendingPathComponent(file.relativePath)
             let data = Data(file.contents.utf8)
             if (try? Data(contentsOf: url)) == data { continue }
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
-            } catch {
-                throw .io("\(url.path): cannot write: \(error.localizedDescription)")
-            }
+            try AtomicFile.write(data, to: url)
             written += 1
         }
         return written

@@ -7,17 +7,22 @@ public struct WorkspaceOptions: Sendable {
     public var paths: [String]
     public var outputDirectory: String
     public var diagnostics: DiagnosticFormat?
+    /// For `check`: rewrite each failed `expect` value with the computed one.
+    public var fix: Bool
 
-    public init(paths: [String], outputDirectory: String, diagnostics: DiagnosticFormat? = nil) {
+    public init(paths: [String], outputDirectory: String, diagnostics: DiagnosticFormat? = nil, fix: Bool = false) {
         self.paths = paths
         self.outputDirectory = outputDirectory
         self.diagnostics = diagnostics
+        self.fix = fix
     }
 }
 
 /// The notes that command-line paths name, processed, with the outputs they imply.
 struct Workspace {
     let notes: [NoteFile]
+    /// Each note's bytes as read, so that `--fix` can tell whether a note changed meanwhile.
+    let sources: [Data]
     let results: [ProcessedNote]
     let outputs: OutputSet
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
@@ -27,7 +32,8 @@ struct Workspace {
     /// Reads and processes every note, several at once, in a deterministic order.
     static func load(_ options: WorkspaceOptions, generator: String) throws(CommandError) -> Workspace {
         let notes = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
-        let texts = try notes.map { note throws(CommandError) in try read(note) }
+        let sources = try notes.map { note throws(CommandError) in try readData(note) }
+        let texts = sources.map(decode)
 
         let processor = NoteProcessor(generator: generator)
         let results = ResultSlots<ProcessedNote>(count: notes.count)
@@ -63,18 +69,21 @@ struct Workspace {
             }
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
         }
-        return Workspace(notes: notes, results: processed, outputs: outputs, includesIndex: includesIndex)
+        return Workspace(notes: notes, sources: sources, results: processed, outputs: outputs, includesIndex: includesIndex)
     }
 
-    /// Reads a note as UTF-8. Invalid UTF-8 is a diagnostic of that note at the first bad
-    /// byte, so the other notes still build; a file that cannot be read is an I/O failure.
-    private static func read(_ note: NoteFile) throws(CommandError) -> Result<String, Diagnostic> {
-        let data: Data
+    /// Reads a note's bytes; a file that cannot be read is an I/O failure.
+    private static func readData(_ note: NoteFile) throws(CommandError) -> Data {
         do {
-            data = try Data(contentsOf: note.url)
+            return try Data(contentsOf: note.url)
         } catch {
             throw .io("\(note.displayPath): cannot read the file: \(error.localizedDescription)")
         }
+    }
+
+    /// Decodes a note as UTF-8. Invalid UTF-8 is a diagnostic of that note at the first bad
+    /// byte, so the other notes still build.
+    private static func decode(_ data: Data) -> Result<String, Diagnostic> {
         if let text = String(validating: data, as: UTF8.self) { return .success(text) }
         return .failure(Diagnostic(
             id: "input.invalid-utf8", range: SourceRange(at: firstInvalidByte(data)),

@@ -1,0 +1,76 @@
+import Foundation
+import SourceDiagnostics
+
+/// Rewrites the stated values of failed `expect` statements in a note's bytes, found by their
+/// source positions, leaving every other byte as it was: line endings, tabs, a BOM, and text
+/// that happens to repeat the same value elsewhere.
+enum ExpectationFixer {
+    /// Returns the note's bytes with each fix applied, or nil when a position does not fall
+    /// inside the text (the note changed since it was parsed).
+    static func apply(_ fixes: [ValueFix], to data: Data) -> Data? {
+        let bytes = [UInt8](data)
+        let lineStarts = lineStartOffsets(bytes)
+        var edits: [(range: Range<Int>, replacement: [UInt8])] = []
+        for fix in fixes {
+            guard let start = offset(of: fix.range.start, bytes, lineStarts),
+                  let end = offset(of: fix.range.end, bytes, lineStarts), start <= end else { return nil }
+            let replacement = layout(fix.replacement, replacing: start..<end, in: bytes)
+            edits.append((start..<end, Array(replacement.utf8)))
+        }
+
+        // Apply from the end, so that earlier offsets stay valid; overlapping edits are refused.
+        var result = bytes
+        var previousStart = Int.max
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            guard edit.range.upperBound <= previousStart else { return nil }
+            result.replaceSubrange(edit.range, with: edit.replacement)
+            previousStart = edit.range.lowerBound
+        }
+        return Data(result)
+    }
+
+    /// The byte offset of each line's start. Lines end at LF, CR or CRLF, as the parser
+    /// counts them, and a UTF-8 byte-order mark before line 1 is skipped, because the parser
+    /// drops it before counting columns.
+    private static func lineStartOffsets(_ bytes: [UInt8]) -> [Int] {
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        var starts = [hasMark ? 3 : 0]
+        var index = starts[0]
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                starts.append(index + 1)
+            } else if bytes[index] == 0x0D, index + 1 == bytes.count || bytes[index + 1] != 0x0A {
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
+    }
+
+    /// The byte offset of a location, walking its column in Unicode scalars from the line start.
+    private static func offset(of location: SourceLocation, _ bytes: [UInt8], _ lineStarts: [Int]) -> Int? {
+        guard location.line >= 1, location.line <= lineStarts.count else { return nil }
+        var offset = lineStarts[location.line - 1]
+        for _ in 1..<max(location.column, 1) {
+            guard offset < bytes.count, bytes[offset] != 0x0A, bytes[offset] != 0x0D else { return nil }
+            // Skip the continuation bytes of a multi-byte scalar.
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        }
+        return offset
+    }
+
+    /// Keeps a matrix that the author wrote one row per line in that form: the new rows go on
+    /// their own lines with the indentation and line ending of the old value's second line.
+    private static func layout(_ replacement: String, replacing range: Range<Int>, in bytes: [UInt8]) -> String {
+        let old = bytes[range]
+        guard let firstBreak = old.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
+              replacement.hasPrefix("["), !replacement.hasPrefix("[["), replacement.contains("; ") else { return replacement }
+        let lineEnding = old[firstBreak] == 0x0D && old.index(after: firstBreak) < old.endIndex
+            && old[old.index(after: firstBreak)] == 0x0A ? "\r\n" : String(UnicodeScalar(old[firstBreak]))
+        let afterBreak = old[(firstBreak + lineEnding.utf8.count)...]
+        let indentation = String(decoding: afterBreak.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
+        let rows = replacement.dropFirst().dropLast().components(separatedBy: "; ")
+        return "[" + rows.joined(separator: lineEnding + indentation) + "]"
+    }
+}

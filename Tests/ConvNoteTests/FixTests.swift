@@ -1,0 +1,78 @@
+import Foundation
+import SourceDiagnostics
+import Testing
+@testable import ConvNote
+
+/// `convnote check --fix`: each failed `expect` value is rewritten by position, and no other
+/// byte changes.
+@Suite struct FixTests {
+    /// A note with CRLF endings, tabs, non-ASCII text before the blocks, the same wrong
+    /// literal in prose and in another block, and a matrix laid out one row per line.
+    static let note = "# Fix \u{E9}t\u{E9} \u{2202}\r\n\r\nThe value [4 11 18; 18 37 46; 36 67 77] also appears here.\r\n\r\n"
+        + "```conv a\r\nx = [1 2 3\r\n     4 5 6\r\n     7 8 9]\r\nw = [1 2; 3 4]\r\npadding = same-start\r\n"
+        + "expect y = [4 11 18\r\n\t    18 37 46\r\n\t    36 67 77]\r\nexpect dL/dx[1,1] = 11\t# wrong\r\n"
+        + "expect dL/dw = [12 21; 27 45]\r\n```\r\n\r\n"
+        + "```conv b\r\nx = [1 2 3; 4 5 6; 7 8 9]\r\nw = [1 2; 3 4]\r\npadding = same-start\r\nexpect y = [4 11 18; 18 37 46; 36 67 77]\r\n```\r\n"
+
+    static let fixed = "# Fix \u{E9}t\u{E9} \u{2202}\r\n\r\nThe value [4 11 18; 18 37 46; 36 67 77] also appears here.\r\n\r\n"
+        + "```conv a\r\nx = [1 2 3\r\n     4 5 6\r\n     7 8 9]\r\nw = [1 2; 3 4]\r\npadding = same-start\r\n"
+        + "expect y = [4 11 18\r\n\t    18 37 47\r\n\t    36 67 77]\r\nexpect dL/dx[1,1] = 10\t# wrong\r\n"
+        + "expect dL/dw = [12 21; 27 45]\r\n```\r\n\r\n"
+        + "```conv b\r\nx = [1 2 3; 4 5 6; 7 8 9]\r\nw = [1 2; 3 4]\r\npadding = same-start\r\nexpect y = [4 11 18; 18 37 47; 36 67 77]\r\n```\r\n"
+
+    @Test func fixRewritesOnlyValues() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/f.md", Self.note)
+
+        let result = try folder.run("check", "--fix", "--diagnostics", "gcc")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(try folder.data("notes/f.md") == Data(Self.fixed.utf8))
+        #expect(result.standardError.contains("notes/f.md:11:12: note: fixed: y at [2,3] is 47, but the note states 46"), "\(result)")
+    }
+
+    @Test func fixThenCheckPasses() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/f.md", Self.note)
+
+        _ = try folder.run("check", "--fix")
+        let again = try folder.run("check")
+
+        #expect(again.status == 0, "\(again)")
+    }
+
+    @Test func fixWithoutFailuresWritesNothing() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/f.md", Self.fixed)
+        let before = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("notes/f.md").path)
+
+        let result = try folder.run("check", "--fix")
+        let after = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("notes/f.md").path)
+
+        #expect(result.status == 0, "\(result)")
+        #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+    }
+
+    @Test func changedNoteIsNotOverwritten() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/f.md", "edited meanwhile\n")
+        let url = folder.url.appendingPathComponent("notes/f.md")
+
+        #expect(throws: CommandError.self) {
+            try AtomicFile.write(Data("fixed\n".utf8), to: url, unchangedFrom: Data("as read\n".utf8))
+        }
+        #expect(try folder.read("notes/f.md") == "edited meanwhile\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("notes").path)
+        #expect(leftovers == ["f.md"])
+    }
+
+    @Test func fixOutsideTheTextIsRefused() {
+        let fix = ValueFix(range: SourceRange(at: SourceLocation(line: 40, column: 1)), replacement: "1",
+                           diagnostic: Diagnostic(id: "check.expectation", range: nil, message: "x"))
+        #expect(ExpectationFixer.apply([fix], to: Data("one line\n".utf8)) == nil)
+    }
+}
