@@ -135,13 +135,14 @@ enum Help {
       PATH                  A note (.md) or a directory searched for notes at any depth.
                             Default: notes
       -o, --output DIR      The output directory. Default: output
-      --diagnostics FORMAT  human (source line and caret) or gcc (one line per problem).
-                            Default: human
+      --diagnostics FORMAT  human (source line and caret), gcc (one line per problem),
+                            github (GitHub Actions annotations) or json (one object per
+                            line). github and json go to standard output. Default: human
 
     """
 
     static let check = """
-    Usage: convnote check [PATH...] [-o DIR] [--diagnostics FORMAT]
+    Usage: convnote check [PATH...] [-o DIR] [--fix] [--diagnostics FORMAT]
 
     Evaluates every spec block, compares the independent routes of every quantity, checks
     every expect statement and every formula, and, when DIR exists, reports output files
@@ -150,8 +151,11 @@ enum Help {
       PATH                  A note (.md) or a directory searched for notes at any depth.
                             Default: notes
       -o, --output DIR      The output directory to compare with. Default: output
-      --diagnostics FORMAT  human (source line and caret) or gcc (one line per problem).
-                            Default: human
+      --fix                 Rewrite each failed expect value with the computed one, in
+                            place, then check again. Changes no other byte of a note.
+      --diagnostics FORMAT  human (source line and caret), gcc (one line per problem),
+                            github (GitHub Actions annotations) or json (one object per
+                            line). github and json go to standard output. Default: human
 
     """
 }

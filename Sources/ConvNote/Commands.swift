@@ -51,7 +51,7 @@ public struct Commands: Sendable {
                     id: "output.stale", file: path, range: nil,
                     message: "\(path) is missing or out of date",
                     notes: ["run convnote build to regenerate it"])
-                console.error(printer.render(diagnostic, lines: []))
+                emit(printer.render(diagnostic, lines: []), printer)
                 errors += 1
             }
         }
@@ -79,7 +79,7 @@ public struct Commands: Sendable {
                 let notice = Diagnostic(
                     id: "check.fixed", severity: .note, file: note.displayPath, range: fix.range,
                     message: "fixed: \(fix.diagnostic.message); the value is now \(fix.replacement)")
-                console.error(printer.render(notice, lines: workspace.results[index].lines))
+                emit(printer.render(notice, lines: workspace.results[index].lines), printer)
             }
             fixed += fixes.count
         }
@@ -91,10 +91,20 @@ public struct Commands: Sendable {
         let printer = self.printer(options)
         var errors = 0
         for (diagnostic, lines) in workspace.diagnostics {
-            console.error(printer.render(diagnostic, lines: lines))
+            emit(printer.render(diagnostic, lines: lines), printer)
             if diagnostic.severity == .error { errors += 1 }
         }
         return errors
+    }
+
+    /// Prints a rendered diagnostic: on standard output for the formats programs read, on
+    /// standard error otherwise.
+    private func emit(_ text: String, _ printer: DiagnosticPrinter) {
+        if printer.format.isMachineReadable {
+            console.output(text)
+        } else {
+            console.error(text)
+        }
     }
 
     private func printer(_ options: WorkspaceOptions) -> DiagnosticPrinter {

@@ -1,3 +1,4 @@
+import Foundation
 import SourceDiagnostics
 
 /// The printed form of diagnostics.
@@ -6,6 +7,14 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case human
     /// `path:line:col: error: message`, for editors and tools.
     case gcc
+    /// `::error file=…,line=…,col=…::message`, the workflow command that GitHub Actions turns
+    /// into an annotation on the line.
+    case github
+    /// One JSON object per line with file, line, column, severity, id, message and notes.
+    case json
+
+    /// Whether the format is for a program, which reads it from standard output.
+    public var isMachineReadable: Bool { self == .github || self == .json }
 }
 
 /// Formats diagnostics for a terminal or a tool.
@@ -20,6 +29,14 @@ public struct DiagnosticPrinter: Sendable {
 
     /// Returns the printed form of one diagnostic; `lines` are the note's lines.
     public func render(_ diagnostic: Diagnostic, lines: [String]) -> String {
+        switch format {
+        case .github: return github(diagnostic)
+        case .json: return json(diagnostic)
+        case .human, .gcc: return text(diagnostic, lines: lines)
+        }
+    }
+
+    private func text(_ diagnostic: Diagnostic, lines: [String]) -> String {
         var location = diagnostic.file ?? "convnote"
         if let start = diagnostic.range?.start { location += ":\(start.line):\(start.column)" }
         let severity = color(diagnostic.severity.rawValue, code: diagnostic.severity == .error ? "1;31" : "1;35")
@@ -39,6 +56,59 @@ public struct DiagnosticPrinter: Sendable {
             text += format == .human ? "   note: \(note.printable)\n" : "\(location): note: \(note.printable)\n"
         }
         return text
+    }
+
+    /// A GitHub Actions workflow command. Its message escapes `%`, CR and LF, and its
+    /// properties also `:` and `,`, as GitHub's toolkit does.
+    private func github(_ diagnostic: Diagnostic) -> String {
+        let command: String
+        switch diagnostic.severity {
+        case .error: command = "error"
+        case .warning: command = "warning"
+        case .note: command = "notice"
+        }
+        var properties: [String] = []
+        if let file = diagnostic.file { properties.append("file=" + escapeProperty(file)) }
+        if let range = diagnostic.range {
+            properties.append("line=\(range.start.line)")
+            properties.append("col=\(range.start.column)")
+            if range.end.line == range.start.line { properties.append("endColumn=\(range.end.column)") }
+        }
+        properties.append("title=" + escapeProperty(diagnostic.id))
+        let message = ([diagnostic.message] + diagnostic.notes).joined(separator: "\n")
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// One line of JSON with sorted keys, so that the output is stable.
+    private func json(_ diagnostic: Diagnostic) -> String {
+        struct Record: Encodable {
+            var file: String?
+            var line: Int?
+            var column: Int?
+            var endLine: Int?
+            var endColumn: Int?
+            var severity: String
+            var id: String
+            var message: String
+            var notes: [String]
+        }
+        let record = Record(
+            file: diagnostic.file, line: diagnostic.range?.start.line, column: diagnostic.range?.start.column,
+            endLine: diagnostic.range?.end.line, endColumn: diagnostic.range?.end.column,
+            severity: diagnostic.severity.rawValue, id: diagnostic.id, message: diagnostic.message, notes: diagnostic.notes)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(record) else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     private func color(_ text: String, code: String) -> String {
