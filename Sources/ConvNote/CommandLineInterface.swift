@@ -1,13 +1,20 @@
+import ConvolutionEngine
+import Foundation
 import SourceDiagnostics
 
 /// Parses convnote's command line and runs the command; `main.swift` only calls `run`.
 public struct CommandLineInterface: Sendable {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     public var console: Console
+    /// Reads standard input, for `convnote eval -`.
+    public var readStandardInput: @Sendable () -> String
 
-    public init(console: Console) {
+    public init(console: Console, readStandardInput: @escaping @Sendable () -> String = {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }) {
         self.console = console
+        self.readStandardInput = readStandardInput
     }
 
     /// Runs the command and returns its exit code: 0 success, 1 diagnostics or failed
@@ -22,12 +29,18 @@ public struct CommandLineInterface: Sendable {
         }
     }
 
+    private static let commandNames = ["build", "check", "new", "watch", "eval", "help"]
+
     private func dispatch(_ arguments: [String]) throws(CommandError) -> Int32 {
         guard let command = arguments.first else {
             console.error(Help.main)
             return 2
         }
         let rest = Array(arguments.dropFirst())
+        if let help = Help.text(for: command), rest.contains("--help") || rest.contains("-h") {
+            console.output(help)
+            return 0
+        }
         let commands = Commands(console: console, generator: "convnote \(Self.version)")
         switch command {
         case "--help", "-h", "help":
@@ -37,125 +50,135 @@ public struct CommandLineInterface: Sendable {
             console.output("convnote \(Self.version)\n")
             return 0
         case "build":
-            if rest.contains("--help") || rest.contains("-h") {
-                console.output(Help.build)
-                return 0
-            }
-            return try commands.build(try workspaceOptions(rest, command: "build"))
+            return try commands.build(try OptionReader(rest, command: command).workspaceOptions())
         case "check":
-            if rest.contains("--help") || rest.contains("-h") {
-                console.output(Help.check)
-                return 0
+            return try commands.check(try OptionReader(rest, command: command).workspaceOptions())
+        case "watch":
+            let options = try OptionReader(rest, command: command).workspaceOptions()
+            return try WatchCommand(commands: commands, console: console).run(options)
+        case "new":
+            let reader = try OptionReader(rest, command: command)
+            guard reader.positionals.count == 1 else {
+                throw .usage("new takes one note name, as in convnote new stride-basics")
             }
-            return try commands.check(try workspaceOptions(rest, command: "check"))
+            return try NewCommand(console: console).run(reader.positionals[0])
+        case "eval":
+            let reader = try OptionReader(rest, command: command)
+            guard reader.positionals.count <= 1 else {
+                throw .usage("eval takes one spec; quote it, as in convnote eval 'x = [1 2 3]; w = [1 1]'")
+            }
+            let spec = reader.positionals.first.flatMap { $0 == "-" ? nil : $0 } ?? readStandardInput()
+            let printer = DiagnosticPrinter(format: reader.format ?? .human, useColor: commands.useColor)
+            return try EvalCommand(console: console, printer: printer)
+                .run(spec: spec, show: reader.show, indexBase: reader.indexBase)
         default:
-            let suggestion = closestCommand(command)
+            let suggestion = closestMatch(to: command, among: Self.commandNames)
             throw .usage("unknown command '\(command)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
         }
     }
+}
 
-    private func closestCommand(_ command: String) -> String? {
-        closestMatch(to: command, among: ["build", "check", "help"])
-    }
+/// The options after a command name, checked against the options that command accepts.
+struct OptionReader {
+    var positionals: [String] = []
+    var output = "output"
+    var format: DiagnosticFormat?
+    var fix = false
+    var useCache = true
+    var verbosity = Verbosity.normal
+    var show: [String] = []
+    var indexBase = 1
 
-    /// Reads `[PATH...] [-o DIR] [--diagnostics human|gcc]`.
-    private func workspaceOptions(_ arguments: [String], command: String) throws(CommandError) -> WorkspaceOptions {
-        var paths: [String] = []
-        var output = "output"
-        var format: DiagnosticFormat?
-        var fix = false
+    private static let accepted: [String: Set<String>] = [
+        "build": ["-o", "--output", "--diagnostics", "--no-cache", "--quiet", "--verbose"],
+        "check": ["-o", "--output", "--diagnostics", "--fix", "--no-cache", "--quiet", "--verbose"],
+        "watch": ["-o", "--output", "--diagnostics", "--quiet", "--verbose"],
+        "new": [],
+        "eval": ["--show", "--diagnostics", "--index-base"],
+    ]
+
+    init(_ arguments: [String], command: String) throws(CommandError) {
+        let accepted = Self.accepted[command] ?? []
         var index = 0
+        func value(_ option: String) throws(CommandError) -> String {
+            guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
+                let what = ["-o": "a directory", "--output": "a directory", "--diagnostics": "a format",
+                            "--show": "quantity names", "--index-base": "0 or 1"][option] ?? "a value"
+                throw .usage("\(option) needs \(what); see convnote \(command) --help")
+            }
+            index += 1
+            return arguments[index]
+        }
+
         while index < arguments.count {
-            let argument = arguments[index]
-            switch argument {
-            case "-o", "--output":
-                guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
-                    throw .usage("\(argument) needs a directory, as in -o output")
+            var argument = arguments[index]
+            var inlineValue: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                inlineValue = String(argument[argument.index(after: equals)...])
+                argument = String(argument[..<equals])
+            }
+            let given = inlineValue
+            func take(_ option: String) throws(CommandError) -> String {
+                if let given { return given }
+                return try value(option)
+            }
+            guard !argument.hasPrefix("-") || argument == "-" || argument.count == 1 || (argument.hasPrefix("-") && Double(argument) != nil) else {
+                guard accepted.contains(argument) else {
+                    let suggestion = closestMatch(to: argument, among: Array(accepted).sorted())
+                    throw .usage("unknown option '\(argument)' for \(command)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
                 }
-                output = arguments[index + 1]
-                index += 2
-            case "--fix" where command == "check":
-                fix = true
-                index += 1
-            case "--diagnostics":
-                guard index + 1 < arguments.count else {
-                    throw .usage("--diagnostics needs a format: " + DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                guard let parsed = DiagnosticFormat(rawValue: arguments[index + 1]) else {
-                    throw .usage("unknown diagnostics format '\(arguments[index + 1])'; use " + DiagnosticFormat.allCases.map(\.rawValue).joined(separator: " or "))
-                }
-                format = parsed
-                index += 2
-            default:
-                if argument.hasPrefix("--diagnostics=") {
-                    let value = String(argument.dropFirst("--diagnostics=".count))
-                    guard let parsed = DiagnosticFormat(rawValue: value) else {
-                        throw .usage("unknown diagnostics format '\(value)'; use " + DiagnosticFormat.allCases.map(\.rawValue).joined(separator: " or "))
+                switch argument {
+                case "-o", "--output":
+                    output = try take(argument)
+                    guard !output.isEmpty else { throw .usage("\(argument) needs a directory, as in -o output") }
+                case "--diagnostics":
+                    let name = try take(argument)
+                    guard let parsed = DiagnosticFormat(rawValue: name) else {
+                        throw .usage("unknown diagnostics format '\(name)'; use " + DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", "))
                     }
                     format = parsed
-                } else if argument.hasPrefix("-"), argument != "-" {
-                    throw .usage("unknown option '\(argument)' for \(command)")
-                } else {
-                    paths.append(argument)
+                case "--fix": fix = true
+                case "--no-cache": useCache = false
+                case "--quiet": verbosity = .quiet
+                case "--verbose": verbosity = .verbose
+                case "--show":
+                    let names = try take(argument)
+                    show += names.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                    // Further bare words after --show name more quantities.
+                    while index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-"), command == "eval",
+                          Quantity.isName(arguments[index + 1]) {
+                        index += 1
+                        show.append(arguments[index])
+                    }
+                case "--index-base":
+                    let text = try take(argument)
+                    guard let base = Int(text), base == 0 || base == 1 else {
+                        throw .usage("--index-base must be 0 or 1, not '\(text)'")
+                    }
+                    indexBase = base
+                default:
+                    break
                 }
                 index += 1
+                continue
             }
+            positionals.append(argument)
+            index += 1
         }
-        return WorkspaceOptions(paths: paths.isEmpty ? ["notes"] : paths, outputDirectory: output, diagnostics: format, fix: fix)
+    }
+
+    func workspaceOptions() -> WorkspaceOptions {
+        WorkspaceOptions(paths: positionals.isEmpty ? ["notes"] : positionals, outputDirectory: output,
+                         diagnostics: format, fix: fix, useCache: useCache, verbosity: verbosity)
     }
 }
 
-/// Help text for every command.
-enum Help {
-    static let main = """
-    convnote \(CommandLineInterface.version): convolution notes with every number computed and verified
-
-    Usage: convnote COMMAND [OPTIONS]
-
-    Commands:
-      build [PATH...] [-o DIR]   Render notes (default: notes/) into HTML pages and
-                                 GitHub Markdown in DIR (default: output/).
-      check [PATH...] [-o DIR]   Verify every spec, expectation and formula, and that
-                                 DIR holds what build would write. Exit code 1 on any error.
-
-    Options:
-      -h, --help                 Show help; 'convnote COMMAND --help' shows a command's help.
-      --version                  Show the version.
-
-    Exit codes: 0 success, 1 diagnostics or failed checks, 2 invalid usage, 3 I/O failure.
-
-    """
-
-    static let build = """
-    Usage: convnote build [PATH...] [-o DIR] [--diagnostics FORMAT]
-
-    Renders each note into DIR/<path>.html and DIR/<path>.md, plus DIR/index.html when
-    every PATH is a directory. A note with errors keeps its previous outputs.
-
-      PATH                  A note (.md) or a directory searched for notes at any depth.
-                            Default: notes
-      -o, --output DIR      The output directory. Default: output
-      --diagnostics FORMAT  human (source line and caret), gcc (one line per problem),
-                            github (GitHub Actions annotations) or json (one object per
-                            line). github and json go to standard output. Default: human
-
-    """
-
-    static let check = """
-    Usage: convnote check [PATH...] [-o DIR] [--fix] [--diagnostics FORMAT]
-
-    Evaluates every spec block, compares the independent routes of every quantity, checks
-    every expect statement and every formula, and, when DIR exists, reports output files
-    that are missing or out of date. Writes nothing.
-
-      PATH                  A note (.md) or a directory searched for notes at any depth.
-                            Default: notes
-      -o, --output DIR      The output directory to compare with. Default: output
-      --fix                 Rewrite each failed expect value with the computed one, in
-                            place, then check again. Changes no other byte of a note.
-      --diagnostics FORMAT  human (source line and caret), gcc (one line per problem),
-                            github (GitHub Actions annotations) or json (one object per
-                            line). github and json go to standard output. Default: human
-
-    """
+/// How much a command prints besides diagnostics.
+public enum Verbosity: Sendable {
+    /// Diagnostics only.
+    case quiet
+    /// Diagnostics and one summary line.
+    case normal
+    /// Also one line per note.
+    case verbose
 }

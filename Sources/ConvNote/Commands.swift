@@ -14,8 +14,34 @@ public struct Commands: Sendable {
     /// Builds every note into the output folder. Notes with errors keep their old outputs.
     /// Returns exit code 0, or 1 when any note has an error.
     public func build(_ options: WorkspaceOptions) throws(CommandError) -> Int32 {
+        let summary = try buildOnce(options)
+        if options.verbosity != .quiet { console.error(summary.line + "\n") }
+        return summary.errors > 0 ? 1 : 0
+    }
+
+    /// What one build did.
+    struct BuildSummary {
+        var notes: Int
+        var failed: Int
+        var rebuilt: Int
+        var cached: Int
+        var written: Int
+        var errors: Int
+        var seconds: Double
+
+        /// `Built 12 notes (3 rebuilt, 9 cached) in 0.21 s`, or `Built 11 of 12 notes …`.
+        var line: String {
+            let count = failed == 0 ? "\(notes) \(notes == 1 ? "note" : "notes")"
+                : "\(notes - failed) of \(notes) \(notes == 1 ? "note" : "notes")"
+            return "Built \(count) (\(rebuilt) rebuilt, \(cached) cached, \(written) files written) in \(String(format: "%.2f", seconds)) s"
+        }
+    }
+
+    /// Builds once, printing diagnostics but no summary.
+    func buildOnce(_ options: WorkspaceOptions) throws(CommandError) -> BuildSummary {
         let started = Date()
-        let workspace = try Workspace.load(options, generator: generator)
+        let progress = console.errorIsTerminal && options.verbosity != .quiet ? Progress(console: console) : nil
+        let workspace = try Workspace.load(options, generator: generator, writeCache: options.useCache, progress: progress)
         let errors = report(workspace, options)
 
         var outputs = OutputSet()
@@ -25,11 +51,19 @@ public struct Commands: Sendable {
             if !failing.contains(stem) { outputs.add(file.relativePath, file.contents) }
         }
         let written = try OutputStore.write(outputs, to: URL(fileURLWithPath: options.outputDirectory))
-
-        let seconds = Date().timeIntervalSince(started)
-        let noteWord = workspace.notes.count == 1 ? "note" : "notes"
-        console.error("Built \(workspace.notes.count - failing.count) of \(workspace.notes.count) \(noteWord) into \(options.outputDirectory) (\(written) files written) in \(String(format: "%.2f", seconds)) s\n")
-        return errors > 0 ? 1 : 0
+        // A build of whole folders sees every note, so entries it did not use are stale.
+        if options.useCache, workspace.includesIndex {
+            BuildCache(generator: generator).prune(keeping: workspace.sources)
+        }
+        if options.verbosity == .verbose {
+            for (note, result) in zip(workspace.notes, workspace.results) {
+                let state = result.hasErrors ? "failed" : "built"
+                console.error("\(note.displayPath): \(state)\n")
+            }
+        }
+        return BuildSummary(notes: workspace.notes.count, failed: failing.count, rebuilt: workspace.rebuilt,
+                            cached: workspace.cached, written: written, errors: errors,
+                            seconds: Date().timeIntervalSince(started))
     }
 
     /// Verifies every spec, expectation and formula, and, when the output folder exists,
@@ -56,6 +90,7 @@ public struct Commands: Sendable {
             }
         }
 
+        guard options.verbosity != .quiet else { return errors > 0 ? 1 : 0 }
         let noteWord = workspace.notes.count == 1 ? "note" : "notes"
         console.error(errors == 0
             ? "Checked \(workspace.notes.count) \(noteWord): no problems\n"
@@ -108,8 +143,11 @@ public struct Commands: Sendable {
     }
 
     private func printer(_ options: WorkspaceOptions) -> DiagnosticPrinter {
-        let environment = ProcessInfo.processInfo.environment
-        let color = console.errorIsTerminal && environment["NO_COLOR"] == nil
-        return DiagnosticPrinter(format: options.diagnostics ?? .human, useColor: color)
+        DiagnosticPrinter(format: options.diagnostics ?? .human, useColor: useColor)
+    }
+
+    /// Whether diagnostics get colour: on a terminal, unless NO_COLOR is set.
+    var useColor: Bool {
+        console.errorIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 }

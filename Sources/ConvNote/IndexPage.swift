@@ -32,9 +32,3 @@ enum IndexPage {
         NoteRenderer.escapeHTML(text)
     }
 }
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
-}

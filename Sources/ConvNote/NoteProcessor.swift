@@ -5,7 +5,7 @@ import NoteSpec
 import SourceDiagnostics
 
 /// Everything convnote learns from one note: its outputs and its diagnostics.
-public struct ProcessedNote: Sendable {
+public struct ProcessedNote: Sendable, Codable {
     public var rendered: RenderedNote?
     /// Diagnostics without a file; the caller attaches the note's path.
     public var diagnostics: [Diagnostic]
@@ -19,7 +19,7 @@ public struct ProcessedNote: Sendable {
 
 /// A stated value to replace: its range in the note, the computed value in spec syntax, and
 /// the diagnostic it answers.
-public struct ValueFix: Sendable {
+public struct ValueFix: Sendable, Codable {
     public var range: SourceRange
     public var replacement: String
     public var diagnostic: Diagnostic

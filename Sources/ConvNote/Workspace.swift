@@ -9,12 +9,18 @@ public struct WorkspaceOptions: Sendable {
     public var diagnostics: DiagnosticFormat?
     /// For `check`: rewrite each failed `expect` value with the computed one.
     public var fix: Bool
+    /// Whether unchanged notes are read from the build cache.
+    public var useCache: Bool
+    public var verbosity: Verbosity
 
-    public init(paths: [String], outputDirectory: String, diagnostics: DiagnosticFormat? = nil, fix: Bool = false) {
+    public init(paths: [String], outputDirectory: String, diagnostics: DiagnosticFormat? = nil, fix: Bool = false,
+                useCache: Bool = true, verbosity: Verbosity = .normal) {
         self.paths = paths
         self.outputDirectory = outputDirectory
         self.diagnostics = diagnostics
         self.fix = fix
+        self.useCache = useCache
+        self.verbosity = verbosity
     }
 }
 
@@ -28,24 +34,42 @@ struct Workspace {
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
     /// covers all notes, and no note is itself named `index.md`.
     let includesIndex: Bool
+    /// How many notes were computed, and how many read from the cache.
+    let rebuilt: Int
+    let cached: Int
 
-    /// Reads and processes every note, several at once, in a deterministic order.
-    static func load(_ options: WorkspaceOptions, generator: String) throws(CommandError) -> Workspace {
+    /// Reads and processes every note, several at once, in a deterministic order. With
+    /// `writeCache`, notes computed now are stored in the cache for the next build.
+    static func load(
+        _ options: WorkspaceOptions, generator: String, writeCache: Bool = false, progress: Progress? = nil
+    ) throws(CommandError) -> Workspace {
         let notes = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
         let sources = try notes.map { note throws(CommandError) in try readData(note) }
-        let texts = sources.map(decode)
+        let cache = options.useCache ? BuildCache(generator: generator) : nil
 
         let processor = NoteProcessor(generator: generator)
         let results = ResultSlots<ProcessedNote>(count: notes.count)
+        let fromCache = ResultSlots<Bool>(count: notes.count)
+        progress?.start(total: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-            switch texts[index] {
-            case .success(let text):
-                results.store(processor.process(text), at: index)
-            case .failure(let diagnostic):
-                results.store(ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: []), at: index)
+            if let cached = cache?.read(sources[index]) {
+                results.store(cached, at: index)
+                fromCache.store(true, at: index)
+            } else {
+                let result: ProcessedNote
+                switch decode(sources[index]) {
+                case .success(let text): result = processor.process(text)
+                case .failure(let diagnostic): result = ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: [])
+                }
+                if writeCache { cache?.write(result, for: sources[index]) }
+                results.store(result, at: index)
+                fromCache.store(false, at: index)
             }
+            progress?.advance()
         }
-        let processed = results.values
+        progress?.finish()
+        let processed = zip(notes, results.values).map { note, result in checkingLinks(result, of: note) }
+        let cachedCount = fromCache.values.filter { $0 }.count
 
         var outputs = OutputSet()
         for (note, result) in zip(notes, processed) {
@@ -69,7 +93,25 @@ struct Workspace {
             }
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
         }
-        return Workspace(notes: notes, sources: sources, results: processed, outputs: outputs, includesIndex: includesIndex)
+        return Workspace(notes: notes, sources: sources, results: processed, outputs: outputs, includesIndex: includesIndex,
+                         rebuilt: notes.count - cachedCount, cached: cachedCount)
+    }
+
+    /// Adds a diagnostic for each relative link to a note file that does not exist.
+    private static func checkingLinks(_ result: ProcessedNote, of note: NoteFile) -> ProcessedNote {
+        guard let links = result.rendered?.noteLinks, !links.isEmpty else { return result }
+        var checked = result
+        let directory = note.url.deletingLastPathComponent()
+        for link in links {
+            let decoded = link.destination.removingPercentEncoding ?? link.destination
+            guard !FileManager.default.fileExists(atPath: directory.appendingPathComponent(decoded).path) else { continue }
+            checked.diagnostics.append(Diagnostic(
+                id: "link.missing-note", range: SourceRange(at: link.location, length: link.destination.unicodeScalars.count),
+                message: "the link to \(link.destination) points to no file",
+                notes: ["links to other notes are relative to this note's folder"]))
+        }
+        checked.diagnostics.sort(by: NoteProcessor.sourceOrder)
+        return checked
     }
 
     /// Reads a note's bytes; a file that cannot be read is an I/O failure.

@@ -1,5 +1,10 @@
 /// The named quantities every spec defines, spelled as notes write them.
 public enum Quantity: String, CaseIterable, Sendable, Hashable {
+    /// Whether `name` spells a quantity.
+    public static func isName(_ name: String) -> Bool {
+        Quantity(rawValue: name) != nil
+    }
+
     case x
     case w
     case b

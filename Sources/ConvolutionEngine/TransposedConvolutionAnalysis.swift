@@ -57,10 +57,16 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
             tensor.reshaped(layout.authorShape(of: quantity, fullShape: tensor.shape, outputChannels: channels))
         }
         var tensors: [Quantity: Tensor<Scalar>] = [:]
-        for quantity in [Quantity.paddedInput, .columns, .columnsTransposed, .kernelRows, .upstreamRows,
-                         .flippedKernel, .dilatedUpstream, .paddedUpstream] {
+        for quantity in [Quantity.columns, .columnsTransposed, .kernelRows, .upstreamRows] {
             tensors[quantity] = convolution.tensors[quantity]
         }
+        // The convolution's tensors in the axes a reader of this spec expects: its padded
+        // input is the padded dL/dy, shaped like y; its upstream gradient is x.
+        let full = convolution.problem
+        tensors[.paddedInput] = shown(.y, padOrCrop(full.x, leadingAxes: 2, pads: geometry.padding))
+        tensors[.dilatedUpstream] = shown(.x, dilatedUpstream(full))
+        tensors[.paddedUpstream] = shown(.x, paddedUpstream(dilatedUpstream(full), geometry: geometry))
+        tensors[.flippedKernel] = shown(.flippedKernel, flippedKernel(full))
         tensors[.x] = shown(.x, x)
         tensors[.w] = shown(.w, w)
         tensors[.b] = layout.biasIsScalar ? Tensor(shape: [], scalars: [biasValues.scalars[0]]) : biasValues

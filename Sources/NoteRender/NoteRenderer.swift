@@ -2,12 +2,21 @@ import NoteMarkdown
 import SourceDiagnostics
 
 /// A note rendered to both outputs.
-public struct RenderedNote: Sendable {
+public struct RenderedNote: Sendable, Codable {
     public var html: String
     public var markdown: String
     public var title: String
     public var summary: String
     public var diagnostics: [Diagnostic]
+    /// Relative links to other notes (`other.md`, `sub/other.md#part`), for checking that
+    /// their targets exist.
+    public var noteLinks: [NoteLink] = []
+}
+
+/// A link from a note to another note, and where the note writes it.
+public struct NoteLink: Sendable, Codable, Equatable {
+    public var destination: String
+    public var location: SourceLocation
 }
 
 /// Renders a parsed note with its analysed spec blocks into an HTML page and GitHub Markdown.
@@ -39,7 +48,7 @@ public struct NoteRenderer: Sendable {
         return RenderedNote(
             html: PageTemplate.page(title: title, summary: summary, body: html.output, generator: generator),
             markdown: markdown.output + "\n",
-            title: title, summary: summary, diagnostics: resolver.diagnostics)
+            title: title, summary: summary, diagnostics: resolver.diagnostics, noteLinks: resolver.noteLinks)
     }
 
     private func firstHeading(_ blocks: [PageBlock]) -> String? {

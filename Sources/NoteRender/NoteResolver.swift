@@ -1,3 +1,4 @@
+import Foundation
 import ConvolutionEngine
 import NoteMarkdown
 import NoteSpec
@@ -11,6 +12,9 @@ struct NoteResolver {
     let note: MarkdownNote
     var scope: SpecScope
     private(set) var diagnostics: [Diagnostic] = []
+    private(set) var noteLinks: [NoteLink] = []
+    /// The line of the block being resolved, where the search for a link's position starts.
+    private var blockLine = 1
     private var anchors = AnchorNames()
     private let converter = MathConverter()
 
@@ -33,7 +37,8 @@ struct NoteResolver {
 
     private mutating func block(_ block: Block) -> [PageBlock] {
         switch block {
-        case .paragraph(let inlines, _):
+        case .paragraph(let inlines, let location):
+            blockLine = location.line
             if let directive = directivePlaceholder(inlines) {
                 return self.directive(note.placeholders[directive])
             }
@@ -41,7 +46,8 @@ struct NoteResolver {
                 return [.displayMath(formula(note.maths[index]))]
             }
             return [.paragraph(self.inlines(inlines))]
-        case .heading(let level, let inlines, _):
+        case .heading(let level, let inlines, let location):
+            blockLine = location.line
             let content = self.inlines(inlines)
             return [.heading(level: level, content, anchor: anchors.unique(for: PlainText.of(content, includingMath: false)))]
         case .codeBlock(let info, let literal, _, _):
@@ -61,6 +67,22 @@ struct NoteResolver {
         case .thematicBreak:
             return [.rule]
         }
+    }
+
+    /// Records a relative link to a `.md` file, located at its `](` in the note when the
+    /// destination is written there as is, and otherwise at the start of its block.
+    private mutating func recordNoteLink(_ destination: String) {
+        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard path.hasSuffix(".md"), !path.contains(":"), !path.hasPrefix("/") else { return }
+        var location = SourceLocation(line: blockLine, column: 1)
+        for line in blockLine...max(blockLine, min(blockLine + 50, note.lines.count)) where line >= 1 && line <= note.lines.count {
+            if let range = note.lines[line - 1].range(of: "](" + destination) {
+                let column = note.lines[line - 1][..<range.lowerBound].unicodeScalars.count + 3
+                location = SourceLocation(line: line, column: column)
+                break
+            }
+        }
+        noteLinks.append(NoteLink(destination: path, location: location))
     }
 
     /// Returns the placeholder index when a paragraph contains only a directive.
@@ -145,6 +167,7 @@ struct NoteResolver {
             case .emphasis(let children): return .emphasis(self.inlines(children))
             case .strong(let children): return .strong(self.inlines(children))
             case .link(let destination, let title, let children):
+                recordNoteLink(destination)
                 return .link(destination: destination, title: title, self.inlines(children))
             case .image(let destination, let title, let children):
                 return .image(destination: destination, title: title, alt: PlainText.of(self.inlines(children)))

@@ -1,5 +1,5 @@
 /// How serious a diagnostic is: an error fails `convnote check`, a warning does not.
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Comparable, Codable {
     case error
     case warning
     case note
@@ -11,7 +11,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// A problem found in a note, shared by every stage from the spec parser to the renderer.
-public struct Diagnostic: Error, Hashable, Sendable {
+public struct Diagnostic: Error, Hashable, Sendable, Codable {
     /// A stable identifier such as `spec.unknown-key`, for tools and tests.
     public var id: String
     public var severity: Severity

@@ -1,5 +1,5 @@
 /// A position in a note: 1-based line, and 1-based column counted in Unicode scalars.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -17,7 +17,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// A span of a note from `start` up to, not including, `end`.
-public struct SourceRange: Hashable, Sendable {
+public struct SourceRange: Hashable, Sendable, Codable {
     public var start: SourceLocation
     public var end: SourceLocation
 

@@ -93,12 +93,15 @@ struct InputGradientExplanation {
             "\(pad.begin) on the \(sides.0) and \(pad.end) on the \(sides.1)"
         }.joined(separator: ", ")
         let cropping = pads.contains { $0.begin < 0 || $0.end < 0 } ? " (a negative pad crops)" : ""
+        let remainder = geometry.strideRemainder.contains { $0 > 0 }
+            ? ", plus at the end the \(geometry.strideRemainder.map(String.init).joined(separator: ", ")) rows or columns of the padded input that no window reached"
+            : ""
         blocks.append(.paragraph(.prose(
-            "Padding it by the kernel's reach minus the forward padding, \(padText)\(cropping), lets every input position see each output it influenced:")))
+            "Padding it by the kernel's reach, dilation·(k − 1), minus the forward padding on each side\(remainder), gives \(padText)\(cropping). Then every input position sees each output it influenced:")))
         blocks += context.equationBlocks(.paddedUpstream)
 
         blocks.append(.paragraph(.prose(
-            "Sliding $w_{\\text{flip}}$ over it, exactly as the forward pass slides $w$ over $x_{\\text{pad}}$, gives the input gradient:")))
+            "Sliding $w_{\\text{flip}}$ over it, exactly as the forward pass slides $w$ over $x_{\\text{pad}}$\(geometry.dilation.contains { $0 > 1 } ? ", with its taps spread by the same dilation," : ""), gives the input gradient:")))
         blocks.append(.display(
             "\\frac{\\partial L}{\\partial x} = \\left(\\frac{\\partial L}{\\partial y}\\right)_{\\text{pad}} \\star w_{\\text{flip}} = \(TeXWriter.tensor(context.value(.inputGradient), digits: context.spec.digits))"))
         return blocks

@@ -29,7 +29,7 @@ struct TransposeExplanation {
         blocks.append(.display("x_{\\text{dilated}} = \(TeXWriter.tensor(context.value(.dilatedUpstream), digits: context.spec.digits))"))
         let pads = backwardPads(geometry).map { "(\($0.begin), \($0.end))" }.joined(separator: ", ")
         blocks.append(.paragraph(.prose(
-            "Then it is padded by dilation·(k − 1) minus the padding on each side, plus the output padding at the end, which gives (begin, end) pads of \(pads) (a negative pad crops):")))
+            "Then it is padded by dilation·(k − 1) minus the padding on each side, plus the output padding at the end, which gives (begin, end) pads of \(pads)\(backwardPads(geometry).contains { $0.begin < 0 || $0.end < 0 } ? " (a negative pad crops)" : ""):")))
         blocks.append(.display("x_{\\text{pad}} = \(TeXWriter.tensor(context.value(.paddedUpstream), digits: context.spec.digits))"))
         blocks.append(.paragraph(.prose(
             "Finally the kernel, rotated by 180° with its input and output channels swapped, slides over it:")))
@@ -42,7 +42,8 @@ struct TransposeExplanation {
         let (stride, pads, remainder) = strideAndPads
         return [
             .paragraph(.prose(
-                "The input gradient of a convolution is its transposed convolution applied to the upstream gradient: $\\frac{\\partial L}{\\partial x} = J_x^{\\top} \\operatorname{vec}\\left(\\frac{\\partial L}{\\partial y}\\right)$ is the adjoint of $x \\mapsto J_x \\operatorname{vec}(x)$. With the same kernel, stride (\(stride)) and padding (\(pads)), and an output padding equal to the input rows the stride stepped over (\(remainder)), PyTorch's `conv_transpose` of $\\partial L / \\partial y$ gives:")),
+                "The input gradient of a convolution is its transposed convolution applied to the upstream gradient: $\\frac{\\partial L}{\\partial x} = J_x^{\\top} \\operatorname{vec}\\left(\\frac{\\partial L}{\\partial y}\\right)$ is the adjoint of $x \\mapsto J_x \\operatorname{vec}(x)$. With the same kernel, stride (\(stride)) and padding (\(pads)), and an output padding equal to the rows of the padded input that no window reached (\(remainder)), PyTorch's ")
+                + [.code("conv_transpose")] + .prose(" of $\\partial L / \\partial y$ gives:")),
             .display("\\operatorname{conv\\_transpose}\\left(\\frac{\\partial L}{\\partial y}, w\\right) = \(TeXWriter.tensor(context.value(.inputGradient), digits: context.spec.digits)) = \\frac{\\partial L}{\\partial x}"),
         ]
     }

@@ -16,14 +16,14 @@ struct WeightGradientExplanation {
         blocks.append(.display(
             "\\frac{\\partial L}{\\partial w_{r}} = \\sum_{p} \\frac{\\partial L}{\\partial y_{p}} \\, \\frac{\\partial y_{p}}{\\partial w_{r}} = \\sum_{p} \\frac{\\partial L}{\\partial y_{p}} \\, (X_{\\text{col}})_{r p}"))
         blocks.append(.paragraph(.prose(
-            "Here $r$ runs over the entries of the flattened kernel and $p$ over the output positions. The sum over $p$ pairs row $r$ of $X_{\\text{col}}$ with the gradient row, which is a matrix product with $X_{\\text{col}}$ transposed:")))
+            "Here $r$ runs over the entries of the flattened kernel and $p$ over the output positions. The sum over $p$ pairs row $r$ of $X_{\\text{col}}$ with the gradient row, which is a matrix product with $X_{\\text{col}}$ transposed\(geometry.groups == 1 ? ":" : ".")")))
         if geometry.groups == 1 {
             blocks.append(.display(
                 "\\underbrace{\\frac{\\partial L}{\\partial W_{\\text{row}}}}_{\(geometry.outputChannels) \\times \(weights)} = \\underbrace{\\frac{\\partial L}{\\partial Y_{\\text{row}}}}_{\(geometry.outputChannels) \\times \(positions)} \\; \\underbrace{X_{\\text{col}}^{\\top}}_{\(positions) \\times \(weights)}"))
         } else {
             let perGroup = geometry.outputChannelsPerGroup
             blocks.append(.paragraph(.prose(
-                "With \(geometry.groups) groups, each group's \(perGroup) output channels meet only that group's \(weights) rows of $X_{\\text{col}}$, so there is one such product per group $g$, with $[g]$ picking the group's rows:")))
+                "With \(geometry.groups) groups, the output \(perGroup == 1 ? "channel" : "channels") of a group \(perGroup == 1 ? "meets" : "meet") only that group's \(weights) rows of $X_{\\text{col}}$, so there is one such product per group $g$, with $[g]$ picking the group's rows:")))
             blocks.append(.display(
                 "\\underbrace{\\frac{\\partial L}{\\partial W_{\\text{row}}}[g]}_{\(perGroup) \\times \(weights)} = \\underbrace{\\frac{\\partial L}{\\partial Y_{\\text{row}}}[g]}_{\(perGroup) \\times \(positions)} \\; \\underbrace{X_{\\text{col}}[g]^{\\top}}_{\(positions) \\times \(weights)}"))
         }

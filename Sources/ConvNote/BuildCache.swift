@@ -1,0 +1,75 @@
+import Foundation
+
+/// Processed notes kept between builds in `.convnote-cache` in the current directory (not in
+/// the output folder, which repositories commit), one file per note, named by a hash of the
+/// note's bytes and of the convnote binary. A note whose text did not
+/// change since the last build is read back instead of being computed and rendered again.
+///
+/// The key covers the binary's size and modification time as well as its version, so a
+/// rebuilt convnote never reads pages that an older build of it wrote.
+struct BuildCache: Sendable {
+    static let directoryName = ".convnote-cache"
+
+    let directory: URL
+    let binaryStamp: String
+
+    init(generator: String) {
+        directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(Self.directoryName)
+        var stamp = generator
+        if let path = Bundle.main.executablePath,
+           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            stamp += "|\(attributes[.size] ?? 0)|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        }
+        binaryStamp = stamp
+    }
+
+    /// The cache file of a note's bytes.
+    func url(for source: Data) -> URL {
+        var bytes = Data(binaryStamp.utf8)
+        bytes.append(0)
+        bytes.append(source)
+        return directory.appendingPathComponent(Self.hash(bytes) + ".json")
+    }
+
+    func read(_ source: Data) -> ProcessedNote? {
+        guard let data = try? Data(contentsOf: url(for: source)) else { return nil }
+        return try? JSONDecoder().decode(ProcessedNote.self, from: data)
+    }
+
+    /// Stores a processed note; a cache that cannot be written only costs time later.
+    func write(_ note: ProcessedNote, for source: Data) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(note) else { return }
+        try? AtomicFile.write(data, to: url(for: source))
+    }
+
+    /// Deletes the cache files that none of `sources` uses, so that the cache holds one
+    /// entry per note rather than one per edit.
+    func prune(keeping sources: [Data]) {
+        let kept = Set(sources.map { url(for: $0).lastPathComponent })
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for entry in entries where entry.hasSuffix(".json") && !kept.contains(entry) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(entry))
+        }
+    }
+
+    /// Two 64-bit FNV-1a hashes with different offsets, as 32 hex digits: enough that two
+    /// different notes sharing a key is not a practical concern for a cache.
+    static func hash(_ data: Data) -> String {
+        var first: UInt64 = 0xCBF2_9CE4_8422_2325
+        var second: UInt64 = 0x6C62_272E_07BB_0142
+        for byte in data {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = second &+ (second << 7)
+        }
+        return String(first, radix: 16).leftPadded(to: 16) + String(second, radix: 16).leftPadded(to: 16)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
