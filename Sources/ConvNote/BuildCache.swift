@@ -23,31 +23,31 @@ struct BuildCache: Sendable {
         binaryStamp = stamp
     }
 
-    /// The cache file of a note's bytes.
-    func url(for source: Data) -> URL {
-        var bytes = Data(binaryStamp.utf8)
+    /// The cache file of a note's bytes and file name, which its figure files are named after.
+    func url(for source: Data, stem: String) -> URL {
+        var bytes = Data((binaryStamp + "|" + stem).utf8)
         bytes.append(0)
         bytes.append(source)
         return directory.appendingPathComponent(Self.hash(bytes) + ".json")
     }
 
-    func read(_ source: Data) -> ProcessedNote? {
-        guard let data = try? Data(contentsOf: url(for: source)) else { return nil }
+    func read(_ source: Data, stem: String) -> ProcessedNote? {
+        guard let data = try? Data(contentsOf: url(for: source, stem: stem)) else { return nil }
         return try? JSONDecoder().decode(ProcessedNote.self, from: data)
     }
 
     /// Stores a processed note; a cache that cannot be written only costs time later.
-    func write(_ note: ProcessedNote, for source: Data) {
+    func write(_ note: ProcessedNote, for source: Data, stem: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let data = try? encoder.encode(note) else { return }
-        try? AtomicFile.write(data, to: url(for: source))
+        try? AtomicFile.write(data, to: url(for: source, stem: stem))
     }
 
     /// Deletes the cache files that none of `sources` uses, so that the cache holds one
     /// entry per note rather than one per edit.
-    func prune(keeping sources: [Data]) {
-        let kept = Set(sources.map { url(for: $0).lastPathComponent })
+    func prune(keeping notes: [(source: Data, stem: String)]) {
+        let kept = Set(notes.map { url(for: $0.source, stem: $0.stem).lastPathComponent })
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for entry in entries where entry.hasSuffix(".json") && !kept.contains(entry) {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(entry))

@@ -46,14 +46,15 @@ public struct Commands: Sendable {
 
         var outputs = OutputSet()
         let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
-        for file in workspace.outputs.files {
-            let stem = String(file.relativePath.split(separator: ".").dropLast().joined(separator: "."))
-            if !failing.contains(stem) { outputs.add(file.relativePath, file.contents) }
+        for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
+            outputs.add(file.relativePath, file.contents, owner: file.owner)
         }
         let written = try OutputStore.write(outputs, to: URL(fileURLWithPath: options.outputDirectory))
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {
-            BuildCache(generator: generator).prune(keeping: workspace.sources)
+            BuildCache(generator: generator).prune(keeping: zip(workspace.sources, workspace.notes).map {
+                ($0, $1.url.deletingPathExtension().lastPathComponent)
+            })
         }
         if options.verbosity == .verbose {
             for (note, result) in zip(workspace.notes, workspace.results) {

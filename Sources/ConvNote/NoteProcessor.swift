@@ -34,8 +34,9 @@ public struct NoteProcessor: Sendable {
         self.generator = generator
     }
 
-    /// Processes a note's text.
-    public func process(_ text: String) -> ProcessedNote {
+    /// Processes a note's text. `fileStem`, the note's file name without `.md`, names its
+    /// figure files.
+    public func process(_ text: String, fileStem: String = "note") -> ProcessedNote {
         // Markdown, with math protected, and the front matter.
         let (note, markdownDiagnostics) = NoteParser.parse(text)
         var diagnostics = markdownDiagnostics
@@ -53,7 +54,7 @@ public struct NoteProcessor: Sendable {
         }
 
         // Both outputs.
-        let rendered = NoteRenderer(generator: generator).render(note, specs: specs)
+        let rendered = NoteRenderer(generator: generator).render(note, specs: specs, fileStem: fileStem)
         diagnostics += rendered.diagnostics
         return ProcessedNote(rendered: rendered, diagnostics: diagnostics.sorted(by: Self.sourceOrder), lines: note.lines,
                              fixes: fixes)

@@ -2,10 +2,11 @@ import Foundation
 
 /// The files a build writes, keyed by their path below the output folder.
 struct OutputSet {
-    var files: [(relativePath: String, contents: String)] = []
+    /// Each file with the output stem of the note that produced it, nil for the index.
+    var files: [(relativePath: String, contents: String, owner: String?)] = []
 
-    mutating func add(_ relativePath: String, _ contents: String) {
-        files.append((relativePath, contents))
+    mutating func add(_ relativePath: String, _ contents: String, owner: String? = nil) {
+        files.append((relativePath, contents, owner))
     }
 }
 

@@ -52,16 +52,18 @@ struct Workspace {
         let fromCache = ResultSlots<Bool>(count: notes.count)
         progress?.start(total: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-            if let cached = cache?.read(sources[index]) {
+            let stem = notes[index].url.deletingPathExtension().lastPathComponent
+            if let cached = cache?.read(sources[index], stem: stem) {
                 results.store(cached, at: index)
                 fromCache.store(true, at: index)
             } else {
                 let result: ProcessedNote
                 switch decode(sources[index]) {
-                case .success(let text): result = processor.process(text)
+                case .success(let text):
+                    result = processor.process(text, fileStem: notes[index].url.deletingPathExtension().lastPathComponent)
                 case .failure(let diagnostic): result = ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: [])
                 }
-                if writeCache { cache?.write(result, for: sources[index]) }
+                if writeCache { cache?.write(result, for: sources[index], stem: stem) }
                 results.store(result, at: index)
                 fromCache.store(false, at: index)
             }
@@ -74,8 +76,12 @@ struct Workspace {
         var outputs = OutputSet()
         for (note, result) in zip(notes, processed) {
             guard let rendered = result.rendered else { continue }
-            outputs.add(note.outputStem + ".html", rendered.html)
-            outputs.add(note.outputStem + ".md", rendered.markdown)
+            outputs.add(note.outputStem + ".html", rendered.html, owner: note.outputStem)
+            outputs.add(note.outputStem + ".md", rendered.markdown, owner: note.outputStem)
+            let folder = note.outputStem.lastIndex(of: "/").map { String(note.outputStem[...$0]) } ?? ""
+            for figure in rendered.figures {
+                outputs.add(folder + figure.fileName, figure.svg + "\n", owner: note.outputStem)
+            }
         }
         // A note of its own named index.md is the home page; otherwise convnote writes one.
         let allDirectories = options.paths.allSatisfy { path in

@@ -7,6 +7,7 @@ enum Directive: Equatable {
     case explain(Topic)
     case verify
     case frameworks
+    case figure(FigureKind)
 
     enum Topic: String, CaseIterable {
         case forward
@@ -61,11 +62,7 @@ enum Directive: Equatable {
             }
             return .success(.explain(topic))
         case "figure":
-            // NOTE: figures are part of the note format but not drawn by this version.
-            return .failure(Diagnostic(
-                id: "directive.unsupported", range: range,
-                message: "{{ \(content) }} is not supported by this version of convnote",
-                notes: ["remove the directive for now"]))
+            return FigureKind.parse(Array(words.dropFirst()), range: range, at: range.start).map { .figure($0) }
         default:
             return .failure(Diagnostic(
                 id: "directive.malformed", range: range, message: "malformed directive '{{ \(content) }}'",
@@ -96,6 +93,8 @@ enum Directive: Equatable {
     func blocks(for spec: EvaluatedSpec) -> [GeneratedBlock] {
         let context = ExplanationContext(spec: spec)
         switch self {
+        case .figure:
+            return []
         case .verify:
             return VerifyTable(context: context).blocks()
         case .frameworks:

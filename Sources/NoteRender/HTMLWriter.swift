@@ -9,6 +9,27 @@ struct HTMLWriter {
         for block in blocks { write(block) }
     }
 
+    /// The smallest number of section headings (levels 2 and 3) for which a page gets a
+    /// table of contents.
+    static let contentsThreshold = 4
+
+    /// Writes a table of contents linking the top-level section headings, when there are
+    /// enough of them to need one.
+    mutating func writeContents(of blocks: [PageBlock]) {
+        let sections = blocks.compactMap { block -> (level: Int, title: [PageInline], anchor: String)? in
+            guard case .heading(let level, let title, let anchor) = block, level == 2 || level == 3 else { return nil }
+            return (level, title, anchor)
+        }
+        guard sections.count >= Self.contentsThreshold else { return }
+        output += "<nav class=\"contents\" aria-label=\"Contents\">\n<p class=\"contents-title\">Contents</p>\n<ul>\n"
+        for section in sections {
+            output += "<li class=\"level-\(section.level)\"><a href=\"#\(HTMLEscaping.text(section.anchor))\">"
+            write(section.title)
+            output += "</a></li>\n"
+        }
+        output += "</ul>\n</nav>\n"
+    }
+
     private mutating func write(_ block: PageBlock) {
         switch block {
         case .paragraph(let inlines):
@@ -22,10 +43,20 @@ struct HTMLWriter {
         case .code(let info, let literal):
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.text(String($0)))\"" } ?? ""
             output += "<pre><code\(language)>\(HTMLEscaping.text(literal))</code></pre>\n"
-        case .spec(let name, let literal, let summary):
-            output += "<figure class=\"spec\" id=\"spec-\(HTMLEscaping.text(name))\">\n"
-            output += "<figcaption><span class=\"spec-name\">\(HTMLEscaping.text(name))</span> \(HTMLEscaping.text(summary))</figcaption>\n"
-            output += "<pre><code class=\"language-conv\">\(HTMLEscaping.text(literal))</code></pre>\n</figure>\n"
+        case .spec(let card):
+            output += "<figure class=\"spec\" id=\"spec-\(HTMLEscaping.text(card.name))\">\n"
+            output += "<figcaption><span class=\"spec-name\">\(HTMLEscaping.text(card.name))</span> \(HTMLEscaping.text(card.status))</figcaption>\n"
+            output += "<pre><code class=\"language-conv\">\(HTMLEscaping.text(card.literal))</code></pre>\n"
+            if !card.rows.isEmpty {
+                output += "<table class=\"spec-table\">\n"
+                for row in card.rows {
+                    output += "<tr><th scope=\"row\">\(HTMLEscaping.text(row.label))</th><td>"
+                    write(row.value)
+                    output += "</td></tr>\n"
+                }
+                output += "</table>\n"
+            }
+            output += "</figure>\n"
         case .displayMath(let formula):
             output += "<div class=\"display-math\">\(formula.mathML)</div>\n"
         case .quote(let children):
@@ -59,6 +90,8 @@ struct HTMLWriter {
                 output += "</tr>\n"
             }
             output += "</tbody>\n</table></div>\n"
+        case .figure(let figure):
+            output += "<figure class=\"drawing\">\n\(figure.svg)\n<figcaption>\(HTMLEscaping.text(figure.title))</figcaption>\n</figure>\n"
         case .rule:
             output += "<hr>\n"
         case .rawHTML:
@@ -81,8 +114,12 @@ struct HTMLWriter {
     private mutating func writeItem(_ blocks: [PageBlock], tight: Bool) {
         for (index, block) in blocks.enumerated() {
             if tight, case .paragraph(let inlines) = block {
+                // A span that can scroll sideways, for formulas wider than a phone; the item
+                // itself cannot scroll without hiding its bullet.
                 if index > 0 { output += "\n" }
+                output += "<span class=\"item\">"
                 write(inlines)
+                output += "</span>"
             } else {
                 if index == 0 || tight { output += "\n" }
                 write(block)

@@ -43,8 +43,13 @@ struct MarkdownWriter {
             return String(repeating: "#", count: level) + " " + render(inlines).replacingNewlines(with: " ")
         case .code(let info, let literal):
             return fence(info: info, literal: literal)
-        case .spec(let name, let literal, let summary):
-            return fence(info: "conv \(name)", literal: literal) + "\n\n" + escape(summary)
+        case .spec(let card):
+            var text = fence(info: "conv \(card.name)", literal: card.literal) + "\n\n*" + escape(card.name) + ": " + escape(card.status) + "*"
+            if !card.rows.isEmpty {
+                text += "\n\n" + render(.table(alignments: [.none, .none], header: [[.text("input")], [.text("value")]],
+                                              rows: card.rows.map { [[.text($0.label)], $0.value] }))
+            }
+            return text
         case .displayMath(let formula):
             return fence(info: "math", literal: formula.tex)
         case .quote(let children):
@@ -63,6 +68,8 @@ struct MarkdownWriter {
             var lines = [tableRow(header), "|" + delimiters.joined(separator: "|") + "|"]
             for row in rows { lines.append(tableRow(row)) }
             return lines.joined(separator: "\n")
+        case .figure(let figure):
+            return "![" + escape(figure.title) + "](" + linkDestination(figure.fileName) + ")"
         case .rule:
             return "---"
         case .rawHTML:

@@ -11,6 +11,8 @@ public struct RenderedNote: Sendable, Codable {
     /// Relative links to other notes (`other.md`, `sub/other.md#part`), for checking that
     /// their targets exist.
     public var noteLinks: [NoteLink] = []
+    /// The figures' SVG documents, written beside the Markdown file that links them.
+    public var figures: [Figure] = []
 }
 
 /// A link from a note to another note, and where the note writes it.
@@ -30,8 +32,8 @@ public struct NoteRenderer: Sendable {
 
     /// Renders a note. `specs` lists the outcome of every spec block in document order,
     /// with the line each block starts on.
-    public func render(_ note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)]) -> RenderedNote {
-        var resolver = NoteResolver(note: note, specs: specs)
+    public func render(_ note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)], fileStem: String = "note") -> RenderedNote {
+        var resolver = NoteResolver(note: note, specs: specs, fileStem: fileStem)
         let blocks = resolver.resolve()
 
         let title = note.frontMatter.value("title") ?? firstHeading(blocks) ?? "Untitled note"
@@ -41,14 +43,22 @@ public struct NoteRenderer: Sendable {
         if note.frontMatter.value("title") != nil, firstHeading(blocks) == nil {
             html.write([.heading(level: 1, [.text(title)], anchor: "title")])
         }
-        html.write(blocks)
+        // The contents go after the title, which is the first block when the note has one.
+        let leading = blocks.first.map { block -> Int in
+            if case .heading(1, _, _) = block { return 1 }
+            return 0
+        } ?? 0
+        html.write(Array(blocks.prefix(leading)))
+        html.writeContents(of: blocks)
+        html.write(Array(blocks.dropFirst(leading)))
         var markdown = MarkdownWriter()
         markdown.write(blocks)
 
         return RenderedNote(
             html: PageTemplate.page(title: title, summary: summary, body: html.output, generator: generator),
             markdown: markdown.output + "\n",
-            title: title, summary: summary, diagnostics: resolver.diagnostics, noteLinks: resolver.noteLinks)
+            title: title, summary: summary, diagnostics: resolver.diagnostics, noteLinks: resolver.noteLinks,
+            figures: resolver.figures)
     }
 
     private func firstHeading(_ blocks: [PageBlock]) -> String? {

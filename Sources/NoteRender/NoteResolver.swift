@@ -13,13 +13,17 @@ struct NoteResolver {
     var scope: SpecScope
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var noteLinks: [NoteLink] = []
+    private(set) var figures: [Figure] = []
+    /// The note's file name without `.md`, which figure files are named after.
+    let fileStem: String
     /// The line of the block being resolved, where the search for a link's position starts.
     private var blockLine = 1
     private var anchors = AnchorNames()
     private let converter = MathConverter()
 
-    init(note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)]) {
+    init(note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)], fileStem: String) {
         self.note = note
+        self.fileStem = fileStem
         scope = SpecScope(all: specs)
     }
 
@@ -97,9 +101,13 @@ struct NoteResolver {
             return .code(info: "conv", literal: literal)
         }
         guard case .evaluated(let spec) = outcome else {
-            return .spec(name: outcome.name, literal: literal, summary: "not evaluated: see the diagnostics")
+            return .spec(SpecCard(name: outcome.name, literal: literal, status: "not evaluated: see the diagnostics", rows: []))
         }
-        return .spec(name: spec.name, literal: literal, summary: SpecSummary.text(spec))
+        let location = SourceLocation(line: scope.all[scope.seen - 1].line, column: 1)
+        let rows = SpecSummary.rows(spec) { tex in
+            .math(converter.generated(tex, display: false, at: location, diagnostics: &diagnostics))
+        }
+        return .spec(SpecCard(name: spec.name, literal: literal, status: SpecSummary.status(spec), rows: rows))
     }
 
     private mutating func directive(_ placeholder: PlaceholderSpan) -> [PageBlock] {
@@ -120,9 +128,26 @@ struct NoteResolver {
                     diagnostics.append(problem)
                     return []
                 }
+                if case .figure(let kind) = directive {
+                    return figure(kind, spec: spec, range: range)
+                }
                 return generated(directive.blocks(for: spec), at: placeholder.location)
             }
         }
+    }
+
+    private mutating func figure(_ kind: FigureKind, spec: EvaluatedSpec, range: SourceRange) -> [PageBlock] {
+        let number = figures.count + 1
+        guard let drawn = FigureDrawer(spec: spec, id: "figure-\(number)").draw(kind) else {
+            diagnostics.append(Diagnostic(
+                id: "figure.not-drawable", range: range,
+                message: "this figure does not apply to the spec '\(spec.name)'",
+                notes: ["the window figure needs a convolution, not a transposed one, and entries must be inside the quantity"]))
+            return []
+        }
+        let figure = Figure(svg: drawn.svg, title: drawn.title, fileName: "\(fileStem)-figure-\(number).svg")
+        figures.append(figure)
+        return [.figure(figure)]
     }
 
     private mutating func generated(_ blocks: [GeneratedBlock], at location: SourceLocation) -> [PageBlock] {

@@ -6,12 +6,13 @@ public indirect enum PageBlock: Sendable {
     case paragraph([PageInline])
     case heading(level: Int, [PageInline], anchor: String)
     case code(info: String, literal: String)
-    /// A spec block: its name, its source, and a one-line summary of what it resolved to.
-    case spec(name: String, literal: String, summary: String)
+    /// A spec block: its source and what it resolved to.
+    case spec(SpecCard)
     case displayMath(Formula)
     case quote([PageBlock])
     case list(ordered: Bool, start: Int, tight: Bool, items: [[PageBlock]])
     case table(alignments: [TableAlignment], header: [[PageInline]], rows: [[[PageInline]]])
+    case figure(Figure)
     case rule
     /// Raw HTML from the note, which pages leave out.
     case rawHTML(String)

@@ -30,23 +30,36 @@ enum PageTemplate {
     a.anchor { visibility: hidden; text-decoration: none; color: var(--muted); font-weight: normal; }
     h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor, h4:hover a.anchor { visibility: visible; }
     code, pre { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.88em; }
-    code { background: var(--code-background); padding: 0.1em 0.3em; border-radius: 4px; }
+    code { background: var(--code-background); padding: 0.1em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }
+    /* A formula cannot wrap, so a paragraph with one wider than a phone scrolls sideways. */
+    .note p { overflow-x: auto; overflow-y: hidden; padding: 0.15em 0 0.25em; }
+    .note li > span.item { display: block; overflow-x: auto; overflow-y: hidden; padding-bottom: 0.2em; }
     pre { background: var(--code-background); padding: 0.9rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
-    pre code { background: none; padding: 0; }
+    pre code { background: none; padding: 0; overflow-wrap: normal; }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }
     math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Libertinus Math", "STIX Math", "DejaVu Math TeX Gyre", math; font-size: 1.05em; }
     .display-math { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; padding: 0.25rem 0; }
     math[display="block"] { margin: 0; }
-    figure.spec { margin: 1.5rem 0; border: 1px solid var(--border); border-radius: 6px; }
+    figure.spec { margin: 1.5rem 0; border: 1px solid var(--border); border-radius: 6px; overflow-x: auto; }
     figure.spec figcaption { padding: 0.5rem 1rem; font-size: 0.9rem; color: var(--muted);
       border-bottom: 1px solid var(--border); }
     figure.spec .spec-name { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: bold; color: var(--text); }
-    figure.spec pre { margin: 0; border-radius: 0 0 6px 6px; }
+    figure.spec pre { margin: 0; border-radius: 0; }
+    table.spec-table { border: none; margin: 0; width: 100%; font-size: 0.9rem; }
+    table.spec-table th, table.spec-table td { border: none; border-top: 1px solid var(--border); padding: 0.3rem 1rem; }
+    table.spec-table th { width: 6rem; font-weight: normal; color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; }
     .table { overflow-x: auto; margin: 1rem 0; }
     table { border-collapse: collapse; font-size: 0.92rem; }
     th, td { border: 1px solid var(--border); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
+    nav.contents { margin: 1rem 0 2rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: 6px; font-size: 0.95rem; }
+    nav.contents .contents-title { margin: 0 0 0.25rem; font-weight: bold; }
+    nav.contents ul { margin: 0; padding-left: 1.2rem; }
+    nav.contents li.level-3 { margin-left: 1rem; }
     hr { border: none; border-top: 1px solid var(--border); margin: 2rem 0; }
     img { max-width: 100%; }
+    figure.drawing { margin: 1.25rem 0; }
+    figure.drawing svg { max-width: 100%; height: auto; }
+    figure.drawing figcaption { font-size: 0.9rem; color: var(--muted); }
     @media print {
       body { background: white; color: black; }
       .note { max-width: none; padding: 0; }

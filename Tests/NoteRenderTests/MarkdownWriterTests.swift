@@ -117,7 +117,16 @@ import Testing
             padding = same-start
             ```
 
-            x 3x3 · w 2x2 · padding (1, 0), (1, 0) · y 3x3 · all routes agree
+            *numbers: all routes agree*
+
+            | input | value |
+            | --- | --- |
+            | x | 3 × 3 $`\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ 7 & 8 & 9 \\end{bmatrix}`$ |
+            | w | 2 × 2 $`\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}`$ |
+            | padding | (1, 0), (1, 0) from same-start |
+            | operation | cross-correlation |
+            | numbers | exact rationals |
+            | y | 3 × 3 |
 
             """)
     }

@@ -66,7 +66,7 @@ struct ExplanationContext {
     func factor(_ value: ScalarValue) -> String {
         let tex = TeXWriter.scalar(value, digits: spec.digits)
         let needsParentheses = tex.contains(" + ") || tex.contains(" - ") || tex.hasPrefix("-")
-        return needsParentheses ? "\\left(\(tex)\\right)" : tex
+        return needsParentheses ? "\\left({\(tex)}\\right)" : tex
     }
 
     /// A note on how much of a long list is shown, or nil when everything is.
