@@ -29,6 +29,12 @@ let package = Package(
             dependencies: ["ConvolutionEngine", "NoteSpec", "NoteMarkdown", "TeXMathML", "NoteRender", "SourceDiagnostics"]
         ),
         .executableTarget(name: "convnote", dependencies: ["ConvNote"]),
+        // libFuzzer targets: built for fuzzing only by scripts/fuzz, with -sanitize=fuzzer.
+        .target(name: "FuzzTargets", dependencies: ["ConvNote", "NoteMarkdown", "NoteSpec", "TeXMathML", "SourceDiagnostics"]),
+        .executableTarget(name: "fuzz-spec-parser", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "fuzz-math-prepass", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "fuzz-tex-converter", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "fuzz-note-pipeline", dependencies: ["FuzzTargets"]),
         // Times the engine for docs/benchmarks.md; run through scripts/benchmark, never in tests.
         .executableTarget(name: "convnote-benchmark", dependencies: ["ConvolutionEngine"]),
 
