@@ -87,12 +87,13 @@ struct OptionReader {
     var useCache = true
     var verbosity = Verbosity.normal
     var show: [String] = []
+    var allowsRawHTML = false
     var indexBase = 1
 
     private static let accepted: [String: Set<String>] = [
-        "build": ["-o", "--output", "--diagnostics", "--no-cache", "--quiet", "--verbose"],
-        "check": ["-o", "--output", "--diagnostics", "--fix", "--no-cache", "--quiet", "--verbose"],
-        "watch": ["-o", "--output", "--diagnostics", "--quiet", "--verbose"],
+        "build": ["-o", "--output", "--diagnostics", "--no-cache", "--quiet", "--verbose", "--allow-raw-html"],
+        "check": ["-o", "--output", "--diagnostics", "--fix", "--no-cache", "--quiet", "--verbose", "--allow-raw-html"],
+        "watch": ["-o", "--output", "--diagnostics", "--quiet", "--verbose", "--allow-raw-html"],
         "new": [],
         "eval": ["--show", "--diagnostics", "--index-base"],
     ]
@@ -139,6 +140,7 @@ struct OptionReader {
                     format = parsed
                 case "--fix": fix = true
                 case "--no-cache": useCache = false
+                case "--allow-raw-html": allowsRawHTML = true
                 case "--quiet": verbosity = .quiet
                 case "--verbose": verbosity = .verbose
                 case "--show":
@@ -168,8 +170,10 @@ struct OptionReader {
     }
 
     func workspaceOptions() -> WorkspaceOptions {
-        WorkspaceOptions(paths: positionals.isEmpty ? ["notes"] : positionals, outputDirectory: output,
-                         diagnostics: format, fix: fix, useCache: useCache, verbosity: verbosity)
+        var options = WorkspaceOptions(paths: positionals.isEmpty ? ["notes"] : positionals, outputDirectory: output,
+                                       diagnostics: format, fix: fix, useCache: useCache, verbosity: verbosity)
+        options.allowsRawHTML = allowsRawHTML
+        return options
     }
 }
 

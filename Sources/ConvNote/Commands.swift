@@ -49,7 +49,13 @@ public struct Commands: Sendable {
         for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
             outputs.add(file.relativePath, file.contents, owner: file.owner)
         }
-        let written = try OutputStore.write(outputs, to: URL(fileURLWithPath: options.outputDirectory))
+        let directory = URL(fileURLWithPath: options.outputDirectory)
+        OutputStore.removeTemporaryFiles(in: directory)
+        let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
+        let written = try OutputStore.write(outputs, to: directory)
+        for path in leftovers {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(path))
+        }
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {
             BuildCache(generator: generator).prune(keeping: zip(workspace.sources, workspace.notes).map {
@@ -80,6 +86,16 @@ public struct Commands: Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue {
             let printer = self.printer(options)
+            let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
+            for path in leftovers {
+                let shown = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + path
+                let diagnostic = Diagnostic(
+                    id: "output.leftover", file: shown, range: nil,
+                    message: "\(shown) belongs to no note any more",
+                    notes: ["run convnote build, which deletes the outputs of removed notes"])
+                emit(printer.render(diagnostic, lines: []), printer)
+                errors += 1
+            }
             for stale in OutputStore.staleFiles(workspace.outputs, in: directory) {
                 let path = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + stale
                 let diagnostic = Diagnostic(

@@ -35,8 +35,8 @@ enum Help {
     """
 
     static let build = """
-    Usage: convnote build [PATH...] [-o DIR] [--no-cache] [--quiet | --verbose]
-                          [--diagnostics FORMAT]
+    Usage: convnote build [PATH...] [-o DIR] [--no-cache] [--allow-raw-html]
+                          [--quiet | --verbose] [--diagnostics FORMAT]
 
     Renders each note into DIR/<path>.html and DIR/<path>.md, plus DIR/index.html when
     every PATH is a directory. Notes build in parallel on all cores. A note whose text and
@@ -48,6 +48,8 @@ enum Help {
                             folders whose names start with a dot are skipped. Default: notes
       -o, --output DIR      The output directory. Default: output
       --no-cache            Compute every note again, ignoring and not writing the cache.
+      --allow-raw-html      Keep raw HTML from notes in the pages. Off by default, so that
+                            a note cannot add markup or script to its page.
       --quiet               Print diagnostics only, without the summary line.
       --verbose             Also print one line per note, saying whether it was cached.
     \(diagnosticsOption)
@@ -69,6 +71,7 @@ enum Help {
                             place, then check again. Changes no other byte of a note, and
                             never overwrites a note that changed while it was checked.
       --no-cache            Compute every note again instead of reading the build cache.
+      --allow-raw-html      Compare with pages built with --allow-raw-html.
       --quiet               Print diagnostics only, without the summary line.
       --verbose             Also print one line per note.
     \(diagnosticsOption)

@@ -30,8 +30,11 @@ public struct ValueFix: Sendable, Codable {
 public struct NoteProcessor: Sendable {
     public var generator: String
 
-    public init(generator: String) {
+    public var allowsRawHTML: Bool
+
+    public init(generator: String, allowsRawHTML: Bool = false) {
         self.generator = generator
+        self.allowsRawHTML = allowsRawHTML
     }
 
     /// Processes a note's text. `fileStem`, the note's file name without `.md`, names its
@@ -54,7 +57,7 @@ public struct NoteProcessor: Sendable {
         }
 
         // Both outputs.
-        let rendered = NoteRenderer(generator: generator).render(note, specs: specs, fileStem: fileStem)
+        let rendered = NoteRenderer(generator: generator, allowsRawHTML: allowsRawHTML).render(note, specs: specs, fileStem: fileStem)
         diagnostics += rendered.diagnostics
         return ProcessedNote(rendered: rendered, diagnostics: diagnostics.sorted(by: Self.sourceOrder), lines: note.lines,
                              fixes: fixes)

@@ -17,6 +17,11 @@ enum OutputStore {
     static func write(_ set: OutputSet, to directory: URL) throws(CommandError) -> Int {
         var written = 0
         for file in set.files {
+            // Output paths come from note paths below the notes folder; refuse any that could
+            // leave the output folder all the same.
+            guard OutputManifest.isSafeRelativePath(file.relativePath) else {
+                throw .io("refusing to write \(file.relativePath) outside the output directory \(directory.path)")
+            }
             let url = directory.appendingPathComponent(file.relativePath)
             let data = Data(file.contents.utf8)
             if (try? Data(contentsOf: url)) == data { continue }
@@ -24,6 +29,16 @@ enum OutputStore {
             written += 1
         }
         return written
+    }
+
+    /// Deletes files that an interrupted write left behind: the temporary files that
+    /// `AtomicFile` names `.NAME.convnote-PID-N`.
+    static func removeTemporaryFiles(in directory: URL) {
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return }
+        for case let url as URL in enumerator
+        where url.lastPathComponent.hasPrefix(".") && url.lastPathComponent.dropFirst().contains(".convnote-") {
+            try? FileManager.default.removeItem(at: url)
+        }
     }
 
     /// Lists the files that are missing or differ from the expected contents.

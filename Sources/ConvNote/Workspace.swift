@@ -11,6 +11,8 @@ public struct WorkspaceOptions: Sendable {
     public var fix: Bool
     /// Whether unchanged notes are read from the build cache.
     public var useCache: Bool
+    /// Whether raw HTML in notes reaches the pages.
+    public var allowsRawHTML = false
     public var verbosity: Verbosity
 
     public init(paths: [String], outputDirectory: String, diagnostics: DiagnosticFormat? = nil, fix: Bool = false,
@@ -45,13 +47,15 @@ struct Workspace {
     ) throws(CommandError) -> Workspace {
         let notes = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
         let sources = try notes.map { note throws(CommandError) in try readData(note) }
-        let cache = options.useCache ? BuildCache(generator: generator) : nil
+        // The cache key includes the generator, so pages with raw HTML never mix with others.
+        let cacheGenerator = options.allowsRawHTML ? generator + " (raw HTML)" : generator
+        let cache = options.useCache ? BuildCache(generator: cacheGenerator) : nil
 
-        let processor = NoteProcessor(generator: generator)
+        let processor = NoteProcessor(generator: generator, allowsRawHTML: options.allowsRawHTML)
         let results = ResultSlots<ProcessedNote>(count: notes.count)
         let fromCache = ResultSlots<Bool>(count: notes.count)
         progress?.start(total: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+        forEachNote(notes.count) { index in
             let stem = notes[index].url.deletingPathExtension().lastPathComponent
             if let cached = cache?.read(sources[index], stem: stem) {
                 results.store(cached, at: index)
@@ -98,6 +102,7 @@ struct Workspace {
                 (stem: note.outputStem, title: result.rendered?.title ?? note.outputStem, summary: result.rendered?.summary ?? "")
             }
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
+            outputs.add(OutputManifest.fileName, OutputManifest.contents(of: outputs))
         }
         return Workspace(notes: notes, sources: sources, results: processed, outputs: outputs, includesIndex: includesIndex,
                          rebuilt: notes.count - cachedCount, cached: cachedCount)
@@ -131,7 +136,27 @@ struct Workspace {
 
     /// Decodes a note as UTF-8. Invalid UTF-8 is a diagnostic of that note at the first bad
     /// byte, so the other notes still build.
+    /// The largest note convnote reads, in bytes: far above any real note, low enough that
+    /// a stray huge file is reported instead of exhausting memory.
+    static let maximumNoteBytes = 8 << 20
+
+    /// Runs `body` for each index, on all cores, or one at a time when the environment sets
+    /// CONVNOTE_JOBS=1. Results land by index, so the outputs do not depend on the order.
+    private static func forEachNote(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if ProcessInfo.processInfo.environment["CONVNOTE_JOBS"] == "1" {
+            for index in 0..<count { body(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
+    }
+
     private static func decode(_ data: Data) -> Result<String, Diagnostic> {
+        guard data.count <= maximumNoteBytes else {
+            return .failure(Diagnostic(
+                id: "input.too-large", range: SourceRange(at: SourceLocation(line: 1, column: 1)),
+                message: "the note is \(data.count) bytes, above the limit of \(maximumNoteBytes)",
+                notes: ["split it into several notes"]))
+        }
         if let text = String(validating: data, as: UTF8.self) { return .success(text) }
         return .failure(Diagnostic(
             id: "input.invalid-utf8", range: SourceRange(at: firstInvalidByte(data)),

@@ -4,6 +4,9 @@ import NoteMarkdown
 /// scheme are dropped, and relative links to `.md` notes point to their `.html` pages.
 struct HTMLWriter {
     private(set) var output = ""
+    /// Whether raw HTML from the note is written as it is; by default it is left out, so a
+    /// note cannot inject markup or script into its page.
+    var allowsRawHTML = false
 
     mutating func write(_ blocks: [PageBlock]) {
         for block in blocks { write(block) }
@@ -94,8 +97,8 @@ struct HTMLWriter {
             output += "<figure class=\"drawing\">\n\(figure.svg)\n<figcaption>\(HTMLEscaping.text(figure.title))</figcaption>\n</figure>\n"
         case .rule:
             output += "<hr>\n"
-        case .rawHTML:
-            output += "<!-- raw HTML omitted -->\n"
+        case .rawHTML(let html):
+            output += allowsRawHTML ? html : "<!-- raw HTML omitted -->\n"
         }
     }
 
@@ -169,8 +172,8 @@ struct HTMLWriter {
             output += ">"
         case .math(let formula):
             output += formula.mathML
-        case .rawHTML:
-            output += "<!-- raw HTML omitted -->"
+        case .rawHTML(let html):
+            output += allowsRawHTML ? html : "<!-- raw HTML omitted -->"
         }
     }
 }

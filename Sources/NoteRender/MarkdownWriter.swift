@@ -4,6 +4,8 @@ import NoteMarkdown
 /// ```math fences, spec blocks as code, generated tables as pipe tables.
 struct MarkdownWriter {
     private(set) var output = ""
+    /// Whether raw HTML from the note is written as it is, as in `HTMLWriter`.
+    var allowsRawHTML = false
 
     mutating func write(_ blocks: [PageBlock]) {
         output = render(blocks, tight: false)
@@ -72,8 +74,8 @@ struct MarkdownWriter {
             return "![" + escape(figure.title) + "](" + linkDestination(figure.fileName) + ")"
         case .rule:
             return "---"
-        case .rawHTML:
-            return "<!-- raw HTML omitted -->"
+        case .rawHTML(let html):
+            return allowsRawHTML ? html.trimmingSpace : "<!-- raw HTML omitted -->"
         }
     }
 
@@ -148,8 +150,8 @@ struct MarkdownWriter {
             return "![" + escape(alt) + "](" + linkDestination(safe) + titlePart(title) + ")"
         case .math(let formula):
             return "$`" + formula.tex.replacingNewlines(with: " ") + "`$"
-        case .rawHTML:
-            return "<!-- raw HTML omitted -->"
+        case .rawHTML(let html):
+            return allowsRawHTML ? html.trimmingSpace : "<!-- raw HTML omitted -->"
         }
     }
 

@@ -26,8 +26,12 @@ public struct NoteRenderer: Sendable {
     /// Written into each page's generator meta tag.
     public var generator: String
 
-    public init(generator: String) {
+    /// Whether raw HTML in notes reaches the outputs (`--allow-raw-html`).
+    public var allowsRawHTML: Bool
+
+    public init(generator: String, allowsRawHTML: Bool = false) {
         self.generator = generator
+        self.allowsRawHTML = allowsRawHTML
     }
 
     /// Renders a note. `specs` lists the outcome of every spec block in document order,
@@ -40,6 +44,7 @@ public struct NoteRenderer: Sendable {
         let summary = note.frontMatter.value("summary") ?? ""
 
         var html = HTMLWriter()
+        html.allowsRawHTML = allowsRawHTML
         if note.frontMatter.value("title") != nil, firstHeading(blocks) == nil {
             html.write([.heading(level: 1, [.text(title)], anchor: "title")])
         }
@@ -52,6 +57,7 @@ public struct NoteRenderer: Sendable {
         html.writeContents(of: blocks)
         html.write(Array(blocks.dropFirst(leading)))
         var markdown = MarkdownWriter()
+        markdown.allowsRawHTML = allowsRawHTML
         markdown.write(blocks)
 
         return RenderedNote(
