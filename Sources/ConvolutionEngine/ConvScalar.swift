@@ -23,12 +23,25 @@ public protocol ConvScalar: Equatable, Sendable {
     /// The value in the engine's common representation for display and comparison.
     var scalarValue: ScalarValue { get }
 
+    /// Whether long sums should be collected and added at once with `sum(_:)`, which is
+    /// cheaper than adding term by term only for polynomials.
+    static var prefersBatchedSums: Bool { get }
+
+    /// Returns the sum of all values.
+    static func sum(_ values: [Self]) -> Self
+
     /// Whether two results of different routes count as equal: exactly for exact scalars,
     /// within `relativeTolerance` of the larger magnitude for floating point.
     func agrees(with other: Self, relativeTolerance: Double) -> Bool
 }
 
 extension ConvScalar {
+    public static var prefersBatchedSums: Bool { false }
+
+    public static func sum(_ values: [Self]) -> Self {
+        values.reduce(.zero, +)
+    }
+
     public func agrees(with other: Self, relativeTolerance: Double) -> Bool {
         self == other
     }

@@ -64,35 +64,31 @@ public struct Monomial: Hashable, Sendable, Comparable {
     }
 }
 
-/// Compares symbol names with runs of digits compared as numbers, so `x_2` comes before `x_10`.
+/// Compares symbol names with runs of ASCII digits compared as numbers, so `x_2` comes
+/// before `x_10`; other characters compare by their UTF-8 bytes.
 public func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
-    var left = lhs.unicodeScalars.makeIterator()
-    var right = rhs.unicodeScalars.makeIterator()
-    var leftNext = left.next()
-    var rightNext = right.next()
-    while let l = leftNext, let r = rightNext {
-        if l.properties.numericType == .decimal, r.properties.numericType == .decimal,
-           l.isASCII, r.isASCII {
-            var leftDigits = ""
-            var rightDigits = ""
-            while let d = leftNext, d.isASCII, d.properties.numericType == .decimal {
-                leftDigits.unicodeScalars.append(d)
-                leftNext = left.next()
-            }
-            while let d = rightNext, d.isASCII, d.properties.numericType == .decimal {
-                rightDigits.unicodeScalars.append(d)
-                rightNext = right.next()
-            }
-            let leftTrimmed = leftDigits.drop { $0 == "0" }
-            let rightTrimmed = rightDigits.drop { $0 == "0" }
-            if leftTrimmed.count != rightTrimmed.count { return leftTrimmed.count < rightTrimmed.count }
-            if leftTrimmed != rightTrimmed { return leftTrimmed < rightTrimmed }
-            if leftDigits.count != rightDigits.count { return leftDigits.count < rightDigits.count }
+    var left = lhs.utf8[...]
+    var right = rhs.utf8[...]
+    while let l = left.first, let r = right.first {
+        if isASCIIDigit(l), isASCIIDigit(r) {
+            let leftRun = left.prefix(while: isASCIIDigit)
+            let rightRun = right.prefix(while: isASCIIDigit)
+            let leftValue = leftRun.drop { $0 == 0x30 }
+            let rightValue = rightRun.drop { $0 == 0x30 }
+            if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
+            if !leftValue.elementsEqual(rightValue) { return leftValue.lexicographicallyPrecedes(rightValue) }
+            if leftRun.count != rightRun.count { return leftRun.count < rightRun.count }
+            left = left.dropFirst(leftRun.count)
+            right = right.dropFirst(rightRun.count)
             continue
         }
-        if l != r { return l.value < r.value }
-        leftNext = left.next()
-        rightNext = right.next()
+        if l != r { return l < r }
+        left = left.dropFirst()
+        right = right.dropFirst()
     }
-    return leftNext == nil && rightNext != nil
+    return left.isEmpty && !right.isEmpty
+}
+
+private func isASCIIDigit(_ byte: UInt8) -> Bool {
+    byte >= 0x30 && byte <= 0x39
 }

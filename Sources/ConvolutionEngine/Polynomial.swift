@@ -162,4 +162,6 @@ extension Polynomial: ConvScalar {
     }
 
     public var scalarValue: ScalarValue { .exact(self) }
+
+    public static var prefersBatchedSums: Bool { true }
 }

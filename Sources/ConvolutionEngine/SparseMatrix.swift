@@ -106,6 +106,16 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
 
     /// Returns `selfᵀ · vector` without forming the transpose.
     func transposeMultiplied(by vector: [Scalar]) -> [Scalar] {
+        if Scalar.prefersBatchedSums {
+            // Collect each column's terms and add them at once: cheaper for long polynomial sums.
+            var terms = Array(repeating: [Scalar](), count: columnCount)
+            for row in 0..<rowCount where !vector[row].isZero {
+                for slot in rowStart[row]..<rowStart[row + 1] {
+                    terms[columns[slot]].append(values[slot] * vector[row])
+                }
+            }
+            return terms.map(Scalar.sum)
+        }
         var result = Array(repeating: Scalar.zero, count: columnCount)
         for row in 0..<rowCount where !vector[row].isZero {
             for slot in rowStart[row]..<rowStart[row + 1] {

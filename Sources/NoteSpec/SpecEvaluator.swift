@@ -83,7 +83,7 @@ public struct SpecEvaluator: Sendable {
 
     /// The most products a symbolic spec may have: every route multiplies and adds
     /// polynomials, which costs far more than numbers.
-    public static let maximumSymbolicProducts = 1 << 14
+    public static let maximumSymbolicProducts = 1 << 13
 
     private func checkSymbolicSize(_ geometry: ConvolutionGeometry, _ spec: ParsedSpec) throws(DiagnosticError) {
         let products = geometry.productCount

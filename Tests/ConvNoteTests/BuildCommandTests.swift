@@ -129,7 +129,7 @@ let smallNote = """
         #expect(first.status == 0, "\(first)")
         #expect(second.status == 0, "\(second)")
         let firstFiles = try folder.files(under: "first")
-        #expect(firstFiles.keys.sorted() == ["index.html", "small.html", "small.md", "sub/seed.html", "sub/seed.md"])
+        #expect(firstFiles.keys.sorted() == [".convnote-manifest", "index.html", "small.html", "small.md", "sub/seed.html", "sub/seed.md"])
         #expect(firstFiles == (try folder.files(under: "second")))
         // A build over an unchanged output folder rewrites nothing.
         #expect(again.standardError.contains("0 files written"), "\(again)")
@@ -149,7 +149,7 @@ let smallNote = """
 
         #expect(result.status == 0, "\(result)")
         let relative = try folder.files(under: "relative")
-        #expect(relative.count == 5)
+        #expect(relative.count == 6)
         #expect(relative == (try folder.files(under: "absolute")))
     }
 

@@ -14,6 +14,7 @@ func directWeightGradient<Scalar>(_ problem: ConvolutionProblem<Scalar>, paddedI
         for ci in 0..<perGroupIn {
             for offset in indexing.kernelOffset {
                 var sum = Scalar.zero
+                var terms: [Scalar] = []
                 for n in 0..<geometry.batch {
                     let plane = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions
                     let upstreamBase = (n * geometry.outputChannels + co) * geometry.outputPositions
@@ -21,10 +22,14 @@ func directWeightGradient<Scalar>(_ problem: ConvolutionProblem<Scalar>, paddedI
                         let upstream = problem.upstream.scalars[upstreamBase + o]
                         let input = paddedInput.scalars[plane + origin + offset]
                         if upstream.isZero || input.isZero { continue }
-                        sum += upstream * input
+                        if Scalar.prefersBatchedSums {
+                            terms.append(upstream * input)
+                        } else {
+                            sum += upstream * input
+                        }
                     }
                 }
-                gradient.scalars[flat] = sum
+                gradient.scalars[flat] = Scalar.prefersBatchedSums ? Scalar.sum(terms) : sum
                 flat += 1
             }
         }

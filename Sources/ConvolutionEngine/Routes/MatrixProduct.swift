@@ -35,13 +35,18 @@ func matrixProductTransposingRight<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scal
     for row in 0..<rows {
         for column in 0..<columns {
             var sum = Scalar.zero
+            var terms: [Scalar] = []
             for k in 0..<inner {
                 let left = a.scalars[row * inner + k]
                 let right = b.scalars[column * inner + k]
                 if left.isZero || right.isZero { continue }
-                sum += left * right
+                if Scalar.prefersBatchedSums {
+                    terms.append(left * right)
+                } else {
+                    sum += left * right
+                }
             }
-            product.scalars[row * columns + column] = sum
+            product.scalars[row * columns + column] = Scalar.prefersBatchedSums ? Scalar.sum(terms) : sum
         }
     }
     return product
