@@ -40,7 +40,7 @@ let package = Package(
 
         .testTarget(name: "ConvolutionEngineTests", dependencies: ["ConvolutionEngine"], resources: [.copy("Reference")]),
         .testTarget(name: "TeXMathMLTests", dependencies: ["TeXMathML"]),
-        .testTarget(name: "NoteSpecTests", dependencies: ["NoteSpec"]),
+        .testTarget(name: "NoteSpecTests", dependencies: ["NoteSpec"], exclude: ["Differential", "FuzzRegressions"]),
         .testTarget(name: "NoteMarkdownTests", dependencies: ["NoteMarkdown"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender"]),
         .testTarget(name: "ConvNoteTests", dependencies: ["ConvNote", "convnote"]),
