@@ -36,3 +36,38 @@ public enum FuzzTargets {
         _ = NoteProcessor(generator: "convnote fuzz").process(String(decoding: bytes, as: UTF8.self), fileStem: "fuzz")
     }
 }
+
+#if FUZZING
+// The libFuzzer glue, compiled only by scripts/fuzz (-DFUZZING), where the fuzzer runtime
+// is linked in.
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// The target that `LLVMFuzzerTestOneInput` runs; a fuzz executable sets it once at start.
+nonisolated(unsafe) private var currentTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }
+
+/// libFuzzer's per-input entry point. Its own `main` refers to it, so every fuzz
+/// executable must define it, even though `FuzzTargets.run` starts the fuzzer itself.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    currentTarget(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+    return 0
+}
+
+extension FuzzTargets {
+    /// Runs libFuzzer with the command-line arguments on `target`; returns its exit code.
+    public static func run(
+        _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ target: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Int32 {
+        currentTarget = target
+        var count = argc
+        var arguments = argv
+        return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    }
+}
+#endif

@@ -1,29 +1,12 @@
 // libFuzzer target: FuzzTargets.notePipeline on every input. scripts/fuzz builds it with
 // -sanitize=fuzzer,address and -DFUZZING; any other build makes a program that only says so.
-#if FUZZING
 import FuzzTargets
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-@_cdecl("LLVMFuzzerTestOneInput")
-public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    FuzzTargets.notePipeline(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-    return 0
-}
-
-// SwiftPM links an executable's entry point under this name; it hands control to libFuzzer.
+#if FUZZING
+// SwiftPM links an executable's entry point under this name.
 @_cdecl("fuzz_note_pipeline_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in
-        FuzzTargets.notePipeline(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-        return 0
-    }
+    FuzzTargets.run(argc, argv, FuzzTargets.notePipeline)
 }
 #else
 @main
