@@ -9,6 +9,7 @@ import Foundation
 /// rebuilt convnote never reads pages that an older build of it wrote.
 struct BuildCache: Sendable {
     static let directoryName = ".convnote-cache"
+    static let fileExtension = ".entry"
 
     let directory: URL
     let binaryStamp: String
@@ -28,19 +29,17 @@ struct BuildCache: Sendable {
         var bytes = Data((binaryStamp + "|" + stem).utf8)
         bytes.append(0)
         bytes.append(source)
-        return directory.appendingPathComponent(Self.hash(bytes) + ".json")
+        return directory.appendingPathComponent(Self.hash(bytes) + Self.fileExtension)
     }
 
     func read(_ source: Data, stem: String) -> ProcessedNote? {
         guard let data = try? Data(contentsOf: url(for: source, stem: stem)) else { return nil }
-        return try? JSONDecoder().decode(ProcessedNote.self, from: data)
+        return CacheEntry.decode(data)
     }
 
     /// Stores a processed note; a cache that cannot be written only costs time later.
     func write(_ note: ProcessedNote, for source: Data, stem: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(note) else { return }
+        guard let data = CacheEntry.encode(note) else { return }
         try? AtomicFile.write(data, to: url(for: source, stem: stem))
     }
 
@@ -49,7 +48,7 @@ struct BuildCache: Sendable {
     func prune(keeping notes: [(source: Data, stem: String)]) {
         let kept = Set(notes.map { url(for: $0.source, stem: $0.stem).lastPathComponent })
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for entry in entries where entry.hasSuffix(".json") && !kept.contains(entry) {
+        for entry in entries where (entry.hasSuffix(Self.fileExtension) || entry.hasSuffix(".json")) && !kept.contains(entry) {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(entry))
         }
     }

@@ -67,9 +67,7 @@ struct SourceText {
     }
 
     func string(_ range: Range<Int>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[range])
-        return text
+        return String(scalars: scalars[range])
     }
 
     /// The located text of `range`, every scalar with its line and column.

@@ -83,14 +83,19 @@ struct MarkdownWriter {
     /// math leave bare need a backslash, as GitHub reads `\|` inside them as a pipe.
     private func tableRow(_ cells: [[PageInline]]) -> String {
         "| " + cells.map { cell in
-            var escaped = ""
+            var escaped: [UInt8] = []
             var previousWasBackslash = false
-            for character in render(cell).replacingNewlines(with: " ") {
-                if character == "|", !previousWasBackslash { escaped.append("\\") }
-                previousWasBackslash = character == "\\" && !previousWasBackslash
-                escaped.append(character)
+            for byte in render(cell).utf8 {
+                if byte == UInt8(ascii: "\n") {
+                    escaped.append(UInt8(ascii: " "))
+                    previousWasBackslash = false
+                    continue
+                }
+                if byte == UInt8(ascii: "|"), !previousWasBackslash { escaped.append(UInt8(ascii: "\\")) }
+                previousWasBackslash = byte == UInt8(ascii: "\\") && !previousWasBackslash
+                escaped.append(byte)
             }
-            return escaped
+            return String(decoding: escaped, as: UTF8.self)
         }.joined(separator: " | ") + " |"
     }
 
@@ -118,16 +123,35 @@ struct MarkdownWriter {
     /// thematic break: a leading `-`, `+`, `=`, or a number followed by `.` or `)`.
     private func protectLineStarts(_ text: String) -> String {
         guard !text.hasPrefix("```") else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let trimmed = line.drop { $0 == " " }
-            guard let first = trimmed.first else { return String(line) }
-            if "-+=".contains(first) { return "\\" + trimmed }
-            let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, let next = trimmed.dropFirst(digits.count).first, next == "." || next == ")" {
-                return digits + "\\" + trimmed.dropFirst(digits.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        var atLineStart = true
+        var pendingDigits = 0
+        for byte in text.utf8 {
+            if atLineStart {
+                if byte == UInt8(ascii: " ") && pendingDigits == 0 {
+                    bytes.append(byte)
+                    continue
+                }
+                if pendingDigits == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=") {
+                    bytes.append(UInt8(ascii: "\\"))
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    pendingDigits += 1
+                    bytes.append(byte)
+                    continue
+                } else if pendingDigits > 0, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") {
+                    bytes.append(UInt8(ascii: "\\"))
+                }
+                atLineStart = false
+                pendingDigits = 0
             }
-            return String(line)
-        }.joined(separator: "\n")
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") {
+                atLineStart = true
+                pendingDigits = 0
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func render(_ inlines: [PageInline]) -> String {
@@ -194,13 +218,17 @@ struct MarkdownWriter {
     /// Escapes the ASCII punctuation that could start Markdown syntax, `&`, which could
     /// start an entity, and the dollar sign, which GitHub reads as math.
     private func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>|$~#&".contains(character) { result.append("\\") }
-            result.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte < 0x80, Self.escapedBytes[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The ASCII bytes `escape` puts a backslash before.
+    private static let escapedBytes: [Bool] = (0..<128).map { "\\`*_[]<>|$~#&".utf8.contains(UInt8($0)) }
 
     private func prefixLines(_ text: String, first: String, rest: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in

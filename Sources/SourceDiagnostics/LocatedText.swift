@@ -37,9 +37,7 @@ public struct LocatedText: Sendable {
 
     /// Returns the scalars in `range` as a string.
     public func string(_ range: Range<Int>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[range])
-        return text
+        return String(scalars: scalars[range])
     }
 
     public var string: String { string(0..<count) }

@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// One TeX token and its place in the source, in Unicode scalars.
 struct TeXToken: Equatable {
     enum Kind: Equatable {
@@ -76,7 +78,8 @@ struct TeXLexer {
                 while position < scalars.count, scalars[position] != "\n" {
                     position += 1
                 }
-            } else if scalar.properties.isWhitespace {
+            } else if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                        || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
                 position += 1
             } else {
                 break
@@ -142,8 +145,7 @@ struct TeXLexer {
             }
         }
 
-        var name = ""
-        name.unicodeScalars.append(contentsOf: scalars[nameStart..<nameEnd])
+        var name = String(scalars: scalars[nameStart..<nameEnd])
         if name == "\n" || name == "\t" || name == "\r" {
             name = " "
         }

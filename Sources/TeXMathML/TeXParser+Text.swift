@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 // The arguments of \text and its font variants, read raw because white space counts there.
 extension TeXParser {
     /// A `{` inside a text argument, with the font to restore at its `}`.
@@ -102,8 +104,7 @@ extension TeXParser {
                 nameEnd += 1
             }
         }
-        var name = ""
-        name.unicodeScalars.append(contentsOf: scalars[nameStart..<nameEnd])
+        let name = String(scalars: scalars[nameStart..<nameEnd])
         // As in TeX, a control word swallows the spaces after it. A control symbol does not.
         let next = TeXLexer.isLetter(scalars[nameStart])
             ? lexer.offsetAfterWhitespace(from: nameEnd)

@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// Recursive-descent parser from TeX math to a `MathNode` tree.
 ///
 /// Every path that recurses (brace groups, environments, `\left … \right`, `\sqrt[…]` and
@@ -156,8 +158,6 @@ struct TeXParser {
         let scalars = lexer.scalars
         let lower = min(max(offset, 0), scalars.count)
         let upper = min(max(end, lower), scalars.count)
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[lower..<upper])
-        return text
+        return String(scalars: scalars[lower..<upper])
     }
 }
