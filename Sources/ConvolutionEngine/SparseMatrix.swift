@@ -30,15 +30,22 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
         var values: [Scalar] = []
         columns.reserveCapacity(triples.count)
         values.reserveCapacity(triples.count)
+        func add(_ slot: Int, row: Int) {
+            if let last = columns.last, columns.count > rowStart[row], last == unsortedColumns[slot] {
+                values[values.count - 1] += unsortedValues[slot]
+            } else {
+                columns.append(unsortedColumns[slot])
+                values.append(unsortedValues[slot])
+            }
+        }
         for row in 0..<rowCount {
-            let order = (counts[row]..<counts[row + 1]).sorted { unsortedColumns[$0] < unsortedColumns[$1] }
-            for slot in order {
-                if let last = columns.last, columns.count > rowStart[row], last == unsortedColumns[slot] {
-                    values[values.count - 1] += unsortedValues[slot]
-                } else {
-                    columns.append(unsortedColumns[slot])
-                    values.append(unsortedValues[slot])
-                }
+            let slots = counts[row]..<counts[row + 1]
+            // The routes mostly add a row's entries in column order already, and sorting
+            // allocates, so a sorted row is taken as it is.
+            if slots.dropFirst().allSatisfy({ unsortedColumns[$0 - 1] <= unsortedColumns[$0] }) {
+                for slot in slots { add(slot, row: row) }
+            } else {
+                for slot in slots.sorted(by: { unsortedColumns[$0] < unsortedColumns[$1] }) { add(slot, row: row) }
             }
             rowStart.append(columns.count)
         }
