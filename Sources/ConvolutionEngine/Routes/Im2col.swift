@@ -12,16 +12,18 @@ func im2col<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
     var scalars = Array(repeating: Scalar.zero, count: geometry.inputChannels * kernelCount * columns)
 
     // Unchecked access: every index below is within bounds by construction of `sources`.
+    // The innermost loop runs along a row of X_col, so the writes are contiguous.
     problem.x.scalars.withUnsafeBufferPointer { input in
         scalars.withUnsafeMutableBufferPointer { matrix in
-            for o in 0..<positions {
+            for c in 0..<geometry.inputChannels {
                 for k in 0..<kernelCount {
-                    let position = sources[o * kernelCount + k]
-                    guard position >= 0 else { continue }
+                    let offsetSources = k * positions
                     for n in 0..<geometry.batch {
-                        for c in 0..<geometry.inputChannels {
-                            matrix[(c * kernelCount + k) * columns + n * positions + o] =
-                                input[(n * geometry.inputChannels + c) * geometry.inputPositions + position]
+                        let rowStart = (c * kernelCount + k) * columns + n * positions
+                        let inputStart = (n * geometry.inputChannels + c) * geometry.inputPositions
+                        for o in 0..<positions {
+                            let position = sources[offsetSources + o]
+                            if position >= 0 { matrix[rowStart + o] = input[inputStart + position] }
                         }
                     }
                 }
@@ -31,7 +33,7 @@ func im2col<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
     return Tensor(shape: [geometry.inputChannels * kernelCount, columns], scalars: scalars)
 }
 
-/// For each output position o and kernel offset k, at index `o·K + k`, the flat input
+/// For each kernel offset k and output position o, at index `k·P + o`, the flat input
 /// position that k meets in window o, computed from the unpadded input with a bounds
 /// check, or −1 where the window lies on the padding.
 func windowSources(_ geometry: ConvolutionGeometry) -> [Int] {
@@ -52,7 +54,7 @@ func windowSources(_ geometry: ConvolutionGeometry) -> [Int] {
                 }
                 position += coordinate * inputStrides[axis]
             }
-            if inside { sources[o * geometry.kernelPositions + k] = position }
+            if inside { sources[k * geometry.outputPositions + o] = position }
         }
     }
     return sources
@@ -156,11 +158,13 @@ func col2imInputGradient<Scalar>(_ problem: ConvolutionProblem<Scalar>, kernelRo
                 for row in 0..<rowsPerGroup {
                     let c = g * perGroup + row / kernelCount
                     let k = row % kernelCount
-                    for column in 0..<width {
-                        let position = sources[(column % positions) * kernelCount + k]
-                        guard position >= 0 else { continue }
-                        let n = column / positions
-                        output[(n * inputChannels + c) * inputPositions + position] += values[row * width + column]
+                    for n in 0..<geometry.batch {
+                        let target = (n * inputChannels + c) * inputPositions
+                        let source = row * width + n * positions
+                        for o in 0..<positions {
+                            let position = sources[k * positions + o]
+                            if position >= 0 { output[target + position] += values[source + o] }
+                        }
                     }
                 }
             }
