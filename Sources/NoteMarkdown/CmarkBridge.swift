@@ -51,9 +51,10 @@ enum CmarkBridge {
     ) -> [Block] {
         guard let document = parse(text) else { return [] }
         defer { cmark_node_free(document) }
-        let protectedLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Only pipe tables need the protected lines, so most notes never split them.
+        let protectedLines = LazyLines(text)
         let converter = TreeConverter(convert: convert, restore: restore, noteLine: noteLine, lineText: lineText,
-                                      protectedLine: { $0 >= 1 && $0 <= protectedLines.count ? protectedLines[$0 - 1] : "" })
+                                      protectedLine: { protectedLines.line($0) })
         return converter.children(of: document, depth: 0)
     }
 
@@ -257,5 +258,39 @@ private struct TreeConverter {
             }
         }
         return text
+    }
+}
+
+/// The lines of a text, split at LF, CRLF and CR as cmark splits them, on first use.
+private final class LazyLines {
+    private let text: String
+    private var lines: [String]?
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    /// Returns line `number`, counted from 1, without its line break, or "" past the end.
+    func line(_ number: Int) -> String {
+        let all = lines ?? split()
+        lines = all
+        return number >= 1 && number <= all.count ? all[number - 1] : ""
+    }
+
+    private func split() -> [String] {
+        var result: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+                result.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        result.append(String(decoding: bytes[start...], as: UTF8.self))
+        return result
     }
 }

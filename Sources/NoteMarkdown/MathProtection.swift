@@ -36,7 +36,8 @@ struct MathProtector {
     /// Scalar ranges of code spans, code blocks and raw HTML, sorted and disjoint.
     let codeRegions: [Range<Int>]
 
-    private var output = String.UnicodeScalarView()
+    /// The protected text as UTF-8, which appends several times faster than a scalar view.
+    private var output: [UInt8] = []
     private var outputCount = 0
     private var maths: [MathSpan] = []
     private var placeholders: [PlaceholderSpan] = []
@@ -89,7 +90,7 @@ struct MathProtector {
                 index += 1
             }
         }
-        return ProtectedText(text: String(output), maths: maths, placeholders: placeholders,
+        return ProtectedText(text: String(decoding: output, as: UTF8.self), maths: maths, placeholders: placeholders,
                              replacements: replacements, originals: originals, diagnostics: diagnostics)
     }
 
@@ -98,7 +99,11 @@ struct MathProtector {
     }
 
     private mutating func emit(_ scalar: Unicode.Scalar) {
-        output.append(scalar)
+        if scalar.value < 0x80 {
+            output.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { output.append($0) }
+        }
         outputCount += 1
     }
 

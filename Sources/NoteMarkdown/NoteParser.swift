@@ -75,23 +75,25 @@ private struct TokenResolver {
 
     /// Splits a text node at its tokens.
     func inlines(_ text: String) -> [Inline] {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(ProtectionToken.open) else { return text.isEmpty ? [] : [.text(text)] }
         var result: [Inline] = []
-        var pending = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == ProtectionToken.open else {
-                pending.unicodeScalars.append(scalar)
+        var pendingStart = scalars.startIndex
+        var index = scalars.startIndex
+        // Slices of the text, not scalar-by-scalar copies, because most text has no tokens.
+        while index < scalars.endIndex {
+            guard scalars[index] == ProtectionToken.open else {
+                index = scalars.index(after: index)
                 continue
             }
-            var body = ""
-            while let next = scalars.next(), next != ProtectionToken.close { body.unicodeScalars.append(next) }
-            if !pending.isEmpty {
-                result.append(.text(pending))
-                pending = ""
-            }
-            if let token = parseToken(body) { result.append(token) }
+            if pendingStart < index { result.append(.text(String(scalars[pendingStart..<index]))) }
+            let bodyStart = scalars.index(after: index)
+            let bodyEnd = scalars[bodyStart...].firstIndex(of: ProtectionToken.close) ?? scalars.endIndex
+            if let token = parseToken(String(scalars[bodyStart..<bodyEnd])) { result.append(token) }
+            index = bodyEnd < scalars.endIndex ? scalars.index(after: bodyEnd) : bodyEnd
+            pendingStart = index
         }
-        if !pending.isEmpty { result.append(.text(pending)) }
+        if pendingStart < scalars.endIndex { result.append(.text(String(scalars[pendingStart...]))) }
         return result
     }
 
