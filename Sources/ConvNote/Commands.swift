@@ -126,7 +126,7 @@ public struct Commands: Sendable {
             guard let updated = ExpectationFixer.apply(fixes, to: workspace.sources[index]) else {
                 throw .io("\(note.displayPath) changed while convnote was fixing it; nothing was written, run the command again")
             }
-            try AtomicFile.write(updated, to: note.url, unchangedFrom: workspace.sources[index])
+            try AtomicFile.write(updated, to: note.url, unchangedFrom: workspace.sources[index], links: .follow)
             for fix in fixes {
                 let notice = Diagnostic(
                     id: "check.fixed", severity: .note, file: note.displayPath, range: fix.range,

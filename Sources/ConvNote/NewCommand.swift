@@ -4,7 +4,8 @@ import Foundation
 struct NewCommand {
     let console: Console
 
-    /// Writes `notes/NAME.md`, or NAME itself when it contains a `/`, and never overwrites.
+    /// Writes `notes/NAME.md`, or NAME itself when it contains a `/`, and never overwrites
+    /// anything, not even a symbolic link to a missing file.
     func run(_ name: String) throws(CommandError) -> Int32 {
         guard !name.isEmpty, !name.hasPrefix("-") else {
             throw .usage("new needs a note name, as in convnote new stride-basics")
@@ -12,14 +13,14 @@ struct NewCommand {
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let path = stem.contains("/") ? stem + ".md" : "notes/" + stem + ".md"
         let url = URL(fileURLWithPath: path)
-        guard !FileManager.default.fileExists(atPath: url.path) else {
+        guard !OutputStore.entryExists(url) else {
             throw .usage("\(path) already exists; choose another name or edit that note")
         }
         let title = url.deletingPathExtension().lastPathComponent
             .split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
             .map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined(separator: " ")
-        try AtomicFile.write(Data(Self.template(title: title.isEmpty ? "New note" : title).utf8), to: url)
+        try AtomicFile.create(Data(Self.template(title: title.isEmpty ? "New note" : title).utf8), at: url)
         console.error("Wrote \(path); build it with convnote build\n")
         return 0
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files a build writes, keyed by their path below the output folder.
 struct OutputSet {
@@ -13,7 +16,8 @@ struct OutputSet {
 /// Reads and writes output files.
 enum OutputStore {
     /// Writes each file whose contents differ from what is on disk, atomically (a temporary
-    /// file renamed over the old one), and returns how many it wrote.
+    /// file renamed over the old one), and returns how many it wrote. A symbolic link in the
+    /// way is replaced by a regular file.
     static func write(_ set: OutputSet, to directory: URL) throws(CommandError) -> Int {
         var written = 0
         for file in set.files {
@@ -24,7 +28,7 @@ enum OutputStore {
             }
             let url = directory.appendingPathComponent(file.relativePath)
             let data = Data(file.contents.utf8)
-            if (try? Data(contentsOf: url)) == data { continue }
+            if regularFileContents(url) == data { continue }
             try AtomicFile.write(data, to: url)
             written += 1
         }
@@ -41,11 +45,26 @@ enum OutputStore {
         }
     }
 
-    /// Lists the files that are missing or differ from the expected contents.
+    /// Lists the files that are missing or differ from the expected contents. A link or any
+    /// other entry that is not a regular file counts as out of date, as `write` replaces it.
     static func staleFiles(_ set: OutputSet, in directory: URL) -> [String] {
         set.files.compactMap { file in
-            let url = directory.appendingPathComponent(file.relativePath)
-            return (try? Data(contentsOf: url)) == Data(file.contents.utf8) ? nil : file.relativePath
+            regularFileContents(directory.appendingPathComponent(file.relativePath)) == Data(file.contents.utf8) ? nil : file.relativePath
         }
     }
+
+    /// Returns the bytes of the regular file at `url`, or nil for a missing file, a link, a FIFO or
+    /// any other entry, none of which is opened.
+    static func regularFileContents(_ url: URL) -> Data? {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status) else { return nil }
+        return try? Data(contentsOf: url)
+    }
+
+    /// Returns whether anything, even a link to a missing file, exists at `url`.
+    static func entryExists(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0
+    }
+
 }

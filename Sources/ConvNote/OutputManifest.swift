@@ -15,7 +15,7 @@ enum OutputManifest {
 
     /// The paths that the manifest on disk lists, or none when there is no manifest.
     static func listed(in directory: URL) -> [String] {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else { return [] }
+        guard let data = OutputStore.regularFileContents(directory.appendingPathComponent(fileName)) else { return [] }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
             .filter { isSafeRelativePath($0) }
     }
