@@ -40,6 +40,7 @@ public struct Commands: Sendable {
     /// Builds once, printing diagnostics but no summary.
     func buildOnce(_ options: WorkspaceOptions) throws(CommandError) -> BuildSummary {
         let started = Date()
+        try OutputStore.checkDirectory(options.outputDirectory)
         let progress = console.errorIsTerminal && options.verbosity != .quiet ? Progress(console: console) : nil
         let workspace = try Workspace.load(options, generator: generator, writeCache: options.useCache, progress: progress)
         let errors = report(workspace, options)
@@ -83,8 +84,7 @@ public struct Commands: Sendable {
         var errors = report(workspace, options)
 
         let directory = URL(fileURLWithPath: options.outputDirectory)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if try OutputStore.checkDirectory(options.outputDirectory) {
             let printer = self.printer(options)
             let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
             for path in leftovers {

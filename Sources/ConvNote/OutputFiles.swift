@@ -15,6 +15,24 @@ struct OutputSet {
 
 /// Reads and writes output files.
 enum OutputStore {
+    /// Checks that the output directory is a directory or does not exist yet, and returns
+    /// whether it exists. A regular file or a link to nothing there is an I/O error.
+    @discardableResult
+    static func checkDirectory(_ path: String) throws(CommandError) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return false }
+        if AtomicFile.isSymbolicLink(status), stat(path, &status) != 0 {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing file"
+            throw .io("the output directory \(path) is a symbolic link to \(target), which does not exist; "
+                + "create that directory, or choose another output directory with -o")
+        }
+        guard AtomicFile.isDirectory(status) else {
+            throw .io("the output directory \(path) is a file, not a directory; "
+                + "choose another output directory with -o, or move the file away")
+        }
+        return true
+    }
+
     /// Writes each file whose contents differ from what is on disk, atomically (a temporary
     /// file renamed over the old one), and returns how many it wrote. A symbolic link in the
     /// way is replaced by a regular file.

@@ -78,6 +78,44 @@ import Testing
         #expect(try permissions("notes/fresh.md", in: folder) == 0o666 & ~(try Self.umask()))
     }
 
+    @Test func fifoNoteIsRejectedAtOnce() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.url.appendingPathComponent("pipe.md").path, 0o644) == 0)
+
+        let result = try runBounded(["build", "pipe.md"], in: folder)
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains(
+            "convnote: error: pipe.md is a FIFO (named pipe), not a regular file; convnote reads notes only from regular .md files"),
+            "\(result)")
+    }
+
+    @Test func deviceNoteIsRejected() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+
+        let result = try runBounded(["check", "/dev/zero"], in: folder)
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("convnote: error: /dev/zero is a character device, not a regular file"), "\(result)")
+        #expect(!result.standardError.contains("permission"), "\(result)")
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root reads a file whatever its mode"))
+    func unreadableNoteNamesCause() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: folder.url.appendingPathComponent("notes/a.md").path)
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("notes/a.md: cannot read the note: permission denied; check the file's permissions"),
+                "\(result)")
+    }
+
     // MARK: - Helpers
 
     private func link(_ path: String, to destination: String, in folder: NoteFolder) throws {
