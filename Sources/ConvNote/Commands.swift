@@ -53,9 +53,11 @@ public struct Commands: Sendable {
         let directory = URL(fileURLWithPath: options.outputDirectory)
         OutputStore.removeTemporaryFiles(in: directory)
         let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
-        let written = try OutputStore.write(outputs, to: directory)
+        // A build never writes or deletes a note, whatever the output folder.
+        let notePaths = Set(workspace.notes.map { RealPath.resolve($0.url.path) })
+        let written = try OutputStore.write(outputs, to: directory, protecting: notePaths)
         for path in leftovers {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(path))
+            OutputStore.delete(path, in: directory, protecting: notePaths)
         }
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {

@@ -35,8 +35,9 @@ enum OutputStore {
 
     /// Writes each file whose contents differ from what is on disk, atomically (a temporary
     /// file renamed over the old one), and returns how many it wrote. A symbolic link in the
-    /// way is replaced by a regular file.
-    static func write(_ set: OutputSet, to directory: URL) throws(CommandError) -> Int {
+    /// way is replaced by a regular file. A path whose real path is in `protected`, the
+    /// notes, is never written, whatever the output folder.
+    static func write(_ set: OutputSet, to directory: URL, protecting protected: Set<String>) throws(CommandError) -> Int {
         var written = 0
         for file in set.files {
             // Output paths come from note paths below the notes folder; refuse any that could
@@ -47,10 +48,23 @@ enum OutputStore {
             let url = directory.appendingPathComponent(file.relativePath)
             let data = Data(file.contents.utf8)
             if regularFileContents(url) == data { continue }
+            guard !protected.contains(entryPath(url)) else {
+                throw .io("cannot write \(url.path): it is one of the notes being built; "
+                    + "choose an output directory outside the notes with -o")
+            }
             try AtomicFile.write(data, to: url)
             written += 1
         }
         return written
+    }
+
+    /// Deletes the file or link at `relativePath` below `directory`, unless its real path is
+    /// in `protected`. A directory is never deleted, and a failure only leaves the file.
+    static func delete(_ relativePath: String, in directory: URL, protecting protected: Set<String>) {
+        guard OutputManifest.isSafeRelativePath(relativePath) else { return }
+        let url = directory.appendingPathComponent(relativePath)
+        guard !protected.contains(entryPath(url)) else { return }
+        unlink(url.path)
     }
 
     /// Deletes files that an interrupted write left behind: the temporary files that
@@ -85,4 +99,9 @@ enum OutputStore {
         return lstat(url.path, &status) == 0
     }
 
+    /// Returns the real path of the entry at `url` itself: its directory resolved, its last
+    /// part not followed, because writing or deleting replaces a link rather than its target.
+    static func entryPath(_ url: URL) -> String {
+        RealPath.resolve(url.deletingLastPathComponent().path) + "/" + url.lastPathComponent
+    }
 }

@@ -32,6 +32,8 @@ struct Workspace {
     /// Each note's bytes as read, so that `--fix` can tell whether a note changed meanwhile.
     /// A note above the size limit has empty bytes here.
     let sources: [Data]
+    /// The symbolic links below the notes folders that were skipped, for `--verbose`.
+    let skippedLinks: [String]
     let results: [ProcessedNote]
     let outputs: OutputSet
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
@@ -46,7 +48,8 @@ struct Workspace {
     static func load(
         _ options: WorkspaceOptions, generator: String, writeCache: Bool = false, progress: Progress? = nil
     ) throws(CommandError) -> Workspace {
-        let notes = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
+        let found = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
+        let notes = found.notes
         let contents = try notes.map { note throws(CommandError) in try NoteReader.read(note, limit: maximumNoteBytes) }
         let sources = contents.map(\.data)
         // The cache key includes the generator, so pages with raw HTML never mix with others.
@@ -110,8 +113,8 @@ struct Workspace {
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
             outputs.add(OutputManifest.fileName, OutputManifest.contents(of: outputs))
         }
-        return Workspace(notes: notes, sources: sources, results: processed, outputs: outputs, includesIndex: includesIndex,
-                         rebuilt: notes.count - cachedCount, cached: cachedCount)
+        return Workspace(notes: notes, sources: sources, skippedLinks: found.skippedLinks, results: processed, outputs: outputs,
+                         includesIndex: includesIndex, rebuilt: notes.count - cachedCount, cached: cachedCount)
     }
 
     /// Adds a diagnostic for each relative link to a note file that does not exist.
