@@ -45,19 +45,12 @@ public struct Commands: Sendable {
         let workspace = try Workspace.load(options, generator: generator, writeCache: options.useCache, progress: progress)
         let errors = report(workspace, options)
 
-        var outputs = OutputSet()
-        let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
-        for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
-            outputs.add(file.relativePath, file.contents, owner: file.owner)
-        }
         let directory = URL(fileURLWithPath: options.outputDirectory)
+        let plan = OutputPlan(workspace, directory: directory)
         OutputStore.removeTemporaryFiles(in: directory)
-        let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
-        // A build never writes or deletes a note, whatever the output folder.
-        let notePaths = Set(workspace.notes.map { RealPath.resolve($0.url.path) })
-        let written = try OutputStore.write(outputs, to: directory, protecting: notePaths)
-        for path in leftovers {
-            OutputStore.delete(path, in: directory, protecting: notePaths)
+        let written = try OutputStore.write(plan.files, to: directory, protecting: plan.protectedPaths)
+        for path in plan.leftovers {
+            OutputStore.delete(path, in: directory, protecting: plan.protectedPaths)
         }
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {
@@ -71,7 +64,8 @@ public struct Commands: Sendable {
                 console.error("\(note.displayPath): \(state)\n")
             }
         }
-        return BuildSummary(notes: workspace.notes.count, failed: failing.count, rebuilt: workspace.rebuilt,
+        let failed = workspace.results.filter(\.hasErrors).count
+        return BuildSummary(notes: workspace.notes.count, failed: failed, rebuilt: workspace.rebuilt,
                             cached: workspace.cached, written: written, errors: errors,
                             seconds: Date().timeIntervalSince(started))
     }
@@ -88,8 +82,8 @@ public struct Commands: Sendable {
         let directory = URL(fileURLWithPath: options.outputDirectory)
         if try OutputStore.checkDirectory(options.outputDirectory) {
             let printer = self.printer(options)
-            let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
-            for path in leftovers {
+            let plan = OutputPlan(workspace, directory: directory)
+            for path in plan.leftovers {
                 let shown = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + path
                 let diagnostic = Diagnostic(
                     id: "output.leftover", file: shown, range: nil,
@@ -98,7 +92,7 @@ public struct Commands: Sendable {
                 emit(printer.render(diagnostic, lines: []), printer)
                 errors += 1
             }
-            for stale in OutputStore.staleFiles(workspace.outputs, in: directory) {
+            for stale in OutputStore.staleFiles(plan.files, in: directory) {
                 let path = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + stale
                 let diagnostic = Diagnostic(
                     id: "output.stale", file: path, range: nil,

@@ -105,3 +105,37 @@ enum OutputStore {
         RealPath.resolve(url.deletingLastPathComponent().path) + "/" + url.lastPathComponent
     }
 }
+
+/// What a build of a workspace writes to and deletes from the output folder. `check`
+/// compares the folder with the same plan, so it reports what a build would change.
+struct OutputPlan {
+    /// The files to write: the outputs of every note without errors, the index, and the
+    /// manifest.
+    var files = OutputSet()
+    /// The files the old manifest lists that no note produces any more.
+    var leftovers: [String] = []
+    /// The real paths of the notes, which a build never writes or deletes.
+    var protectedPaths: Set<String>
+
+    init(_ workspace: Workspace, directory: URL) {
+        protectedPaths = Set(workspace.notes.map { RealPath.resolve($0.url.path) })
+        let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
+        for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
+            files.add(file.relativePath, file.contents, owner: file.owner)
+        }
+        guard workspace.includesIndex else { return }
+
+        // A note with errors keeps the outputs of its last good build, so the manifest keeps
+        // listing them, and a later build deletes them once the note is removed.
+        let listed = OutputManifest.listed(in: directory)
+        let keptByFailingNotes = listed.filter { path in
+            failing.contains { OutputManifest.path(path, belongsTo: $0) }
+                && OutputStore.entryExists(directory.appendingPathComponent(path))
+        }
+        let manifest = Set(files.files.map(\.relativePath) + keptByFailingNotes)
+        leftovers = listed.filter { path in
+            !manifest.contains(path) && OutputStore.entryExists(directory.appendingPathComponent(path))
+        }
+        files.add(OutputManifest.fileName, OutputManifest.contents(listing: Array(manifest)))
+    }
+}

@@ -111,7 +111,6 @@ struct Workspace {
                 (stem: note.outputStem, title: result.rendered?.title ?? note.outputStem, summary: result.rendered?.summary ?? "")
             }
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
-            outputs.add(OutputManifest.fileName, OutputManifest.contents(of: outputs))
         }
         return Workspace(notes: notes, sources: sources, skippedLinks: found.skippedLinks, results: processed, outputs: outputs,
                          includesIndex: includesIndex, rebuilt: notes.count - cachedCount, cached: cachedCount)
