@@ -58,12 +58,7 @@ public struct Commands: Sendable {
                 ($0, $1.url.deletingPathExtension().lastPathComponent)
             })
         }
-        if options.verbosity == .verbose {
-            for (note, result) in zip(workspace.notes, workspace.results) {
-                let state = result.hasErrors ? "failed" : "built"
-                console.error("\(note.displayPath): \(state)\n")
-            }
-        }
+        if options.verbosity == .verbose { printNoteLines(workspace, passed: "built") }
         let failed = workspace.results.filter(\.hasErrors).count
         return BuildSummary(notes: workspace.notes.count, failed: failed, rebuilt: workspace.rebuilt,
                             cached: workspace.cached, written: written, errors: errors,
@@ -103,6 +98,7 @@ public struct Commands: Sendable {
             }
         }
 
+        if options.verbosity == .verbose { printNoteLines(workspace, passed: "passed") }
         guard options.verbosity != .quiet else { return errors > 0 ? 1 : 0 }
         let noteWord = workspace.notes.count == 1 ? "note" : "notes"
         console.error(errors == 0
@@ -132,6 +128,17 @@ public struct Commands: Sendable {
             fixed += fixes.count
         }
         return fixed
+    }
+
+    /// Prints one line per note for `--verbose`, `notes/a.md: built` or `notes/a.md: failed`,
+    /// then one per skipped symbolic link.
+    private func printNoteLines(_ workspace: Workspace, passed: String) {
+        for (note, result) in zip(workspace.notes, workspace.results) {
+            console.error("\(note.displayPath): \(result.hasErrors ? "failed" : passed)\n")
+        }
+        for link in workspace.skippedLinks {
+            console.error("\(link): skipped, because convnote does not follow symbolic links below a notes folder\n")
+        }
     }
 
     /// Prints every diagnostic and returns the number of errors.

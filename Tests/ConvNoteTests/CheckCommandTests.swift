@@ -284,4 +284,17 @@ struct WrongExpectation: Sendable, CustomStringConvertible {
         #expect(!folder.exists("output/a.html"))
         #expect(!folder.exists("output/a.md"))
     }
+
+    @Test func verboseCheckListsNotes() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/good.md", "# Good\n")
+        try folder.write("notes/bad.md", "# Bad\n\n```conv\nx = [1 2 3]\nw = [1 1]\nexpect y = [0 0]\n```\n")
+
+        let result = try folder.run("check", "--verbose")
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.standardError.contains("notes/good.md: passed\n"), "\(result)")
+        #expect(result.standardError.contains("notes/bad.md: failed\n"), "\(result)")
+    }
 }

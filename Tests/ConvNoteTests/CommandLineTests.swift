@@ -74,6 +74,8 @@ struct SpecErrorCase: Sendable, CustomStringConvertible {
         HelpCase(arguments: ["build", "--help"], text: "Usage: convnote build [PATH...]"),
         HelpCase(arguments: ["check", "--help"], text: "Usage: convnote check [PATH...]"),
         HelpCase(arguments: ["check", "notes", "-h"], text: "Usage: convnote check [PATH...]"),
+        HelpCase(arguments: ["eval", "--help"], text: "Every format goes to standard error."),
+        HelpCase(arguments: ["check", "--help"], text: "--verbose             Also print one line per note, saying whether it passed."),
     ]
 
     @Test(arguments: helpCases)

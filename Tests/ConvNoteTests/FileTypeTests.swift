@@ -116,6 +116,26 @@ import Testing
                 "\(result)")
     }
 
+    @Test func skippedLinksAreListedWhenVerbose() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("real/b.md", "# B\n")
+        try link("notes/b.md", to: "../real/b.md", in: folder)
+        try link("notes/more", to: "../real", in: folder)
+
+        let quiet = try folder.run("build", "-o", "one")
+        let verbose = try folder.run("build", "--verbose", "-o", "two")
+
+        #expect(quiet.status == 0, "\(quiet)")
+        #expect(!quiet.standardError.contains("skipped"), "\(quiet)")
+        #expect(verbose.standardError.contains(
+            "notes/b.md: skipped, because convnote does not follow symbolic links below a notes folder"), "\(verbose)")
+        #expect(verbose.standardError.contains("notes/more: skipped"), "\(verbose)")
+        #expect(!folder.exists("two/b.html"))
+        #expect(!folder.exists("two/more/b.html"))
+    }
+
     // MARK: - Helpers
 
     private func link(_ path: String, to destination: String, in folder: NoteFolder) throws {
