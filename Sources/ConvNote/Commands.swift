@@ -40,21 +40,17 @@ public struct Commands: Sendable {
     /// Builds once, printing diagnostics but no summary.
     func buildOnce(_ options: WorkspaceOptions) throws(CommandError) -> BuildSummary {
         let started = Date()
+        try OutputStore.checkDirectory(options.outputDirectory)
         let progress = console.errorIsTerminal && options.verbosity != .quiet ? Progress(console: console) : nil
         let workspace = try Workspace.load(options, generator: generator, writeCache: options.useCache, progress: progress)
         let errors = report(workspace, options)
 
-        var outputs = OutputSet()
-        let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
-        for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
-            outputs.add(file.relativePath, file.contents, owner: file.owner)
-        }
         let directory = URL(fileURLWithPath: options.outputDirectory)
+        let plan = OutputPlan(workspace, directory: directory)
         OutputStore.removeTemporaryFiles(in: directory)
-        let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
-        let written = try OutputStore.write(outputs, to: directory)
-        for path in leftovers {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(path))
+        let written = try OutputStore.write(plan.files, to: directory, protecting: plan.protectedPaths)
+        for path in plan.leftovers {
+            OutputStore.delete(path, in: directory, protecting: plan.protectedPaths)
         }
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {
@@ -62,13 +58,9 @@ public struct Commands: Sendable {
                 ($0, $1.url.deletingPathExtension().lastPathComponent)
             })
         }
-        if options.verbosity == .verbose {
-            for (note, result) in zip(workspace.notes, workspace.results) {
-                let state = result.hasErrors ? "failed" : "built"
-                console.error("\(note.displayPath): \(state)\n")
-            }
-        }
-        return BuildSummary(notes: workspace.notes.count, failed: failing.count, rebuilt: workspace.rebuilt,
+        if options.verbosity == .verbose { printNoteLines(workspace, passed: "built") }
+        let failed = workspace.results.filter(\.hasErrors).count
+        return BuildSummary(notes: workspace.notes.count, failed: failed, rebuilt: workspace.rebuilt,
                             cached: workspace.cached, written: written, errors: errors,
                             seconds: Date().timeIntervalSince(started))
     }
@@ -83,11 +75,10 @@ public struct Commands: Sendable {
         var errors = report(workspace, options)
 
         let directory = URL(fileURLWithPath: options.outputDirectory)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if try OutputStore.checkDirectory(options.outputDirectory) {
             let printer = self.printer(options)
-            let leftovers = workspace.includesIndex ? OutputManifest.leftovers(in: directory, keeping: workspace.outputs) : []
-            for path in leftovers {
+            let plan = OutputPlan(workspace, directory: directory)
+            for path in plan.leftovers {
                 let shown = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + path
                 let diagnostic = Diagnostic(
                     id: "output.leftover", file: shown, range: nil,
@@ -96,7 +87,7 @@ public struct Commands: Sendable {
                 emit(printer.render(diagnostic, lines: []), printer)
                 errors += 1
             }
-            for stale in OutputStore.staleFiles(workspace.outputs, in: directory) {
+            for stale in OutputStore.staleFiles(plan.files, in: directory) {
                 let path = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + stale
                 let diagnostic = Diagnostic(
                     id: "output.stale", file: path, range: nil,
@@ -107,6 +98,7 @@ public struct Commands: Sendable {
             }
         }
 
+        if options.verbosity == .verbose { printNoteLines(workspace, passed: "passed") }
         guard options.verbosity != .quiet else { return errors > 0 ? 1 : 0 }
         let noteWord = workspace.notes.count == 1 ? "note" : "notes"
         console.error(errors == 0
@@ -126,7 +118,7 @@ public struct Commands: Sendable {
             guard let updated = ExpectationFixer.apply(fixes, to: workspace.sources[index]) else {
                 throw .io("\(note.displayPath) changed while convnote was fixing it; nothing was written, run the command again")
             }
-            try AtomicFile.write(updated, to: note.url, unchangedFrom: workspace.sources[index])
+            try AtomicFile.write(updated, to: note.url, unchangedFrom: workspace.sources[index], links: .follow)
             for fix in fixes {
                 let notice = Diagnostic(
                     id: "check.fixed", severity: .note, file: note.displayPath, range: fix.range,
@@ -136,6 +128,17 @@ public struct Commands: Sendable {
             fixed += fixes.count
         }
         return fixed
+    }
+
+    /// Prints one line per note for `--verbose`, `notes/a.md: built` or `notes/a.md: failed`,
+    /// then one per skipped symbolic link.
+    private func printNoteLines(_ workspace: Workspace, passed: String) {
+        for (note, result) in zip(workspace.notes, workspace.results) {
+            console.error("\(note.displayPath): \(result.hasErrors ? "failed" : passed)\n")
+        }
+        for link in workspace.skippedLinks {
+            console.error("\(link): skipped, because convnote does not follow symbolic links below a notes folder\n")
+        }
     }
 
     /// Prints every diagnostic and returns the number of errors.

@@ -11,65 +11,121 @@ public struct NoteFile: Sendable, Equatable {
 
 /// Finds the notes that command-line paths name.
 enum NoteDiscovery {
+    /// The notes found, and the symbolic links below the folders that were skipped.
+    struct Found {
+        var notes: [NoteFile]
+        /// Display paths of links named `*.md` or pointing to a directory.
+        var skippedLinks: [String]
+    }
+
     /// Lists `.md` files below each directory (sorted, any depth) and each file given
-    /// directly. Directories whose names start with a dot, and the output directory, are
-    /// skipped, so that a build never reads its own output. Fails with an I/O error for a
-    /// path that does not exist, and with a usage error when two notes would write the same
-    /// output file or a note lies inside the output directory.
-    static func notes(in paths: [String], outputDirectory: String) throws(CommandError) -> [NoteFile] {
-        var notes: [NoteFile] = []
+    /// directly. Below a directory, files and folders whose names start with a dot,
+    /// symbolic links, and the output directory are skipped, so that a build never reads
+    /// its own output. A path named twice, in any spelling, counts once.
+    ///
+    /// Fails with an I/O error for a path that does not exist. Fails with a usage error when
+    /// the output directory is or contains a notes path, or when two notes would write the
+    /// same output file. Paths are compared after resolving links, `.` and `..`.
+    static func notes(in paths: [String], outputDirectory: String) throws(CommandError) -> Found {
+        var found = Found(notes: [], skippedLinks: [])
         let fileManager = FileManager.default
-        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
+        let output = RealPath.resolve(outputDirectory)
+        var seenPaths: Set<String> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .io("\(path): no such file or directory")
             }
+            let real = RealPath.resolve(path)
+            guard seenPaths.insert(real).inserted else { continue }
+            if RealPath.isInside(real, output) {
+                throw .usage(overlapMessage(path, real: real, isDirectory: isDirectory.boolValue,
+                                            outputDirectory: outputDirectory, output: output))
+            }
+
             let root = URL(fileURLWithPath: path).standardizedFileURL
             if !isDirectory.boolValue {
-                if isInside(root.path, output) {
-                    throw .usage("\(path) lies inside the output directory \(outputDirectory), so building would overwrite it; choose another directory with -o")
-                }
                 let stem = root.deletingPathExtension().lastPathComponent
-                notes.append(NoteFile(displayPath: path, url: root, outputStem: stem))
+                found.notes.append(NoteFile(displayPath: path, url: root, outputStem: stem))
                 continue
             }
-            if isInside(output, root.path), output == root.path {
-                throw .usage("the output directory \(outputDirectory) is the notes directory \(path), so building would overwrite the notes; choose another directory with -o")
-            }
-            guard let enumerator = fileManager.enumerator(
-                at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]) else {
-                throw .io("\(path): cannot list the directory")
-            }
-            var found: [NoteFile] = []
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
-                if values?.isDirectory == true {
-                    let standardized = url.standardizedFileURL.path
-                    if url.lastPathComponent.hasPrefix(".") || standardized == output { enumerator.skipDescendants() }
-                    continue
-                }
-                guard values?.isRegularFile == true, url.pathExtension == "md" else { continue }
-                let relative = url.standardizedFileURL.path.dropFirst(root.path.count).drop { $0 == "/" }
-                let display = (path.hasSuffix("/") ? path : path + "/") + relative
-                let stem = String(relative.dropLast(3))
-                found.append(NoteFile(displayPath: display, url: url, outputStem: stem))
-            }
-            notes += found.sorted { $0.outputStem < $1.outputStem }
+            found.notes += try notes(below: root, shownAs: path, realRoot: real, output: output,
+                                     skippedLinks: &found.skippedLinks)
         }
 
-        var seen: [String: String] = [:]
-        for note in notes {
+        // The same file reached twice under one output name, as by `notes notes/a.md`, is
+        // one note. Two different files with one output name are an error.
+        var seen: [String: (displayPath: String, realPath: String)] = [:]
+        var unique: [NoteFile] = []
+        for note in found.notes {
+            let realPath = RealPath.resolve(note.url.path)
             if let first = seen[note.outputStem] {
-                throw .usage("\(first) and \(note.displayPath) would both write \(note.outputStem).html; build them into different directories")
+                if first.realPath == realPath { continue }
+                throw .usage("\(first.displayPath) and \(note.displayPath) would both write \(note.outputStem).html; build them into different directories")
             }
-            seen[note.outputStem] = note.displayPath
+            seen[note.outputStem] = (note.displayPath, realPath)
+            unique.append(note)
         }
-        return notes
+        found.notes = unique
+        return found
     }
 
-    /// Whether `path` is `directory` or lies below it.
-    private static func isInside(_ path: String, _ directory: String) -> Bool {
-        path == directory || path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")
+    /// Lists the `.md` files below one directory, sorted by output stem.
+    private static func notes(
+        below root: URL, shownAs path: String, realRoot: String, output: String, skippedLinks: inout [String]
+    ) throws(CommandError) -> [NoteFile] {
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else {
+            throw .io("\(path): cannot list the directory")
+        }
+        var found: [NoteFile] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            let name = url.lastPathComponent
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count).drop { $0 == "/" })
+            let display = (path.hasSuffix("/") ? path : path + "/") + relative
+            // A link could lead out of the notes folder or into the output folder, so none
+            // is followed. --verbose lists those that look like notes or folders.
+            if values?.isSymbolicLink == true {
+                var isDirectory: ObjCBool = false
+                let target = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+                if name.hasSuffix(".md") || (target && isDirectory.boolValue) { skippedLinks.append(display) }
+                continue
+            }
+            if values?.isDirectory == true {
+                if name.hasPrefix(".") || RealPath.isInside(realRoot + "/" + relative, output) {
+                    enumerator.skipDescendants()
+                }
+                continue
+            }
+            guard values?.isRegularFile == true, !name.hasPrefix("."), url.pathExtension == "md" else { continue }
+            found.append(NoteFile(displayPath: display, url: url, outputStem: String(relative.dropLast(3))))
+        }
+        return found.sorted { $0.outputStem < $1.outputStem }
+    }
+
+    /// Builds the usage error for a notes path at or below the output directory. It names both
+    /// paths as given, adds their resolved forms when a link joins them, and suggests
+    /// `-o output` when that folder would not overlap the notes.
+    private static func overlapMessage(
+        _ path: String, real: String, isDirectory: Bool, outputDirectory: String, output: String
+    ) -> String {
+        let lexical = { (text: String) in URL(fileURLWithPath: text).standardizedFileURL.path }
+        let throughLink = lexical(outputDirectory) != output || lexical(path) != real
+        let defaultOutput = RealPath.resolve("output")
+        let suggestion = RealPath.isInside(real, defaultOutput) || RealPath.isInside(defaultOutput, real) ? "" : ", such as -o output"
+        if !isDirectory {
+            let resolved = throughLink ? " (\(output) contains \(real))" : ""
+            return "\(path) lies inside the output directory \(outputDirectory)\(resolved), so building would overwrite it; "
+                + "choose an output directory that does not contain it with -o\(suggestion)"
+        }
+        if real == output {
+            let resolved = throughLink ? " (both are \(output))" : ""
+            return "the output directory \(outputDirectory) is the notes directory \(path)\(resolved), so building would overwrite the notes; "
+                + "choose an output directory outside \(path) with -o\(suggestion)"
+        }
+        let resolved = throughLink ? " (\(output) contains \(real))" : ""
+        return "the output directory \(outputDirectory) contains the notes directory \(path)\(resolved), so building would overwrite or delete notes; "
+            + "choose an output directory outside \(path) with -o\(suggestion)"
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files a build writes, keyed by their path below the output folder.
 struct OutputSet {
@@ -12,9 +15,29 @@ struct OutputSet {
 
 /// Reads and writes output files.
 enum OutputStore {
+    /// Checks that the output directory is a directory or does not exist yet, and returns
+    /// whether it exists. A regular file or a link to nothing there is an I/O error.
+    @discardableResult
+    static func checkDirectory(_ path: String) throws(CommandError) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return false }
+        if AtomicFile.isSymbolicLink(status), stat(path, &status) != 0 {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing file"
+            throw .io("the output directory \(path) is a symbolic link to \(target), which does not exist; "
+                + "create that directory, or choose another output directory with -o")
+        }
+        guard AtomicFile.isDirectory(status) else {
+            throw .io("the output directory \(path) is a file, not a directory; "
+                + "choose another output directory with -o, or move the file away")
+        }
+        return true
+    }
+
     /// Writes each file whose contents differ from what is on disk, atomically (a temporary
-    /// file renamed over the old one), and returns how many it wrote.
-    static func write(_ set: OutputSet, to directory: URL) throws(CommandError) -> Int {
+    /// file renamed over the old one), and returns how many it wrote. A symbolic link in the
+    /// way is replaced by a regular file. A path whose real path is in `protected`, the
+    /// notes, is never written, whatever the output folder.
+    static func write(_ set: OutputSet, to directory: URL, protecting protected: Set<String>) throws(CommandError) -> Int {
         var written = 0
         for file in set.files {
             // Output paths come from note paths below the notes folder; refuse any that could
@@ -24,11 +47,24 @@ enum OutputStore {
             }
             let url = directory.appendingPathComponent(file.relativePath)
             let data = Data(file.contents.utf8)
-            if (try? Data(contentsOf: url)) == data { continue }
+            if regularFileContents(url) == data { continue }
+            guard !protected.contains(entryPath(url)) else {
+                throw .io("cannot write \(url.path): it is one of the notes being built; "
+                    + "choose an output directory outside the notes with -o")
+            }
             try AtomicFile.write(data, to: url)
             written += 1
         }
         return written
+    }
+
+    /// Deletes the file or link at `relativePath` below `directory`, unless its real path is
+    /// in `protected`. A directory is never deleted, and a failure only leaves the file.
+    static func delete(_ relativePath: String, in directory: URL, protecting protected: Set<String>) {
+        guard OutputManifest.isSafeRelativePath(relativePath) else { return }
+        let url = directory.appendingPathComponent(relativePath)
+        guard !protected.contains(entryPath(url)) else { return }
+        unlink(url.path)
     }
 
     /// Deletes files that an interrupted write left behind: the temporary files that
@@ -41,11 +77,65 @@ enum OutputStore {
         }
     }
 
-    /// Lists the files that are missing or differ from the expected contents.
+    /// Lists the files that are missing or differ from the expected contents. A link or any
+    /// other entry that is not a regular file counts as out of date, as `write` replaces it.
     static func staleFiles(_ set: OutputSet, in directory: URL) -> [String] {
         set.files.compactMap { file in
-            let url = directory.appendingPathComponent(file.relativePath)
-            return (try? Data(contentsOf: url)) == Data(file.contents.utf8) ? nil : file.relativePath
+            regularFileContents(directory.appendingPathComponent(file.relativePath)) == Data(file.contents.utf8) ? nil : file.relativePath
         }
+    }
+
+    /// Returns the bytes of the regular file at `url`, or nil for a missing file, a link, a FIFO or
+    /// any other entry, none of which is opened.
+    static func regularFileContents(_ url: URL) -> Data? {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status) else { return nil }
+        return try? Data(contentsOf: url)
+    }
+
+    /// Returns whether anything, even a link to a missing file, exists at `url`.
+    static func entryExists(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0
+    }
+
+    /// Returns the real path of the entry at `url` itself: its directory resolved, its last
+    /// part not followed, because writing or deleting replaces a link rather than its target.
+    static func entryPath(_ url: URL) -> String {
+        RealPath.resolve(url.deletingLastPathComponent().path) + "/" + url.lastPathComponent
+    }
+}
+
+/// What a build of a workspace writes to and deletes from the output folder. `check`
+/// compares the folder with the same plan, so it reports what a build would change.
+struct OutputPlan {
+    /// The files to write: the outputs of every note without errors, the index, and the
+    /// manifest.
+    var files = OutputSet()
+    /// The files the old manifest lists that no note produces any more.
+    var leftovers: [String] = []
+    /// The real paths of the notes, which a build never writes or deletes.
+    var protectedPaths: Set<String>
+
+    init(_ workspace: Workspace, directory: URL) {
+        protectedPaths = Set(workspace.notes.map { RealPath.resolve($0.url.path) })
+        let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
+        for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
+            files.add(file.relativePath, file.contents, owner: file.owner)
+        }
+        guard workspace.includesIndex else { return }
+
+        // A note with errors keeps the outputs of its last good build, so the manifest keeps
+        // listing them, and a later build deletes them once the note is removed.
+        let listed = OutputManifest.listed(in: directory)
+        let keptByFailingNotes = listed.filter { path in
+            failing.contains { OutputManifest.path(path, belongsTo: $0) }
+                && OutputStore.entryExists(directory.appendingPathComponent(path))
+        }
+        let manifest = Set(files.files.map(\.relativePath) + keptByFailingNotes)
+        leftovers = listed.filter { path in
+            !manifest.contains(path) && OutputStore.entryExists(directory.appendingPathComponent(path))
+        }
+        files.add(OutputManifest.fileName, OutputManifest.contents(listing: Array(manifest)))
     }
 }

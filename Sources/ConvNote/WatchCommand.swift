@@ -16,7 +16,8 @@ struct WatchCommand {
         Self.allowInterruption()
         var quiet = options
         quiet.verbosity = options.verbosity == .verbose ? .verbose : .quiet
-        rebuild(quiet, reason: "Built")
+        var missing: [String] = []
+        rebuildUnlessMissing(quiet, reason: "Built", reported: &missing)
 
         var watcher = ChangeWatcher(paths: options.paths, outputDirectory: options.outputDirectory)
         if options.verbosity != .quiet {
@@ -24,8 +25,29 @@ struct WatchCommand {
         }
         while true {
             watcher.waitForChange(settle: Self.settleTime)
-            rebuild(quiet, reason: "Rebuilt")
+            rebuildUnlessMissing(quiet, reason: "Rebuilt", reported: &missing)
         }
+    }
+
+    /// Rebuilds when every watched path exists. While one is missing, as when a folder is
+    /// deleted and created again, it skips the build, which would fail, and reports the
+    /// missing paths once rather than on every change. `reported` contains the paths reported.
+    private func rebuildUnlessMissing(_ options: WorkspaceOptions, reason: String, reported: inout [String]) {
+        let missing = ChangeWatcher.missingPaths(options.paths)
+        if !missing.isEmpty {
+            if missing != reported {
+                let list = missing.joined(separator: ", ")
+                console.error("convnote: error: \(list): no such file or directory; "
+                    + "the watch goes on and builds again once \(missing.count == 1 ? "it exists" : "they exist")\n")
+                reported = missing
+            }
+            return
+        }
+        if !reported.isEmpty {
+            console.error("\(reported.joined(separator: ", ")) \(reported.count == 1 ? "exists" : "exist") again; building\n")
+            reported = []
+        }
+        rebuild(options, reason: reason)
     }
 
     /// Makes Ctrl-C, SIGTERM and SIGHUP stop the watch even when the parent process started
@@ -80,10 +102,19 @@ struct ChangeWatcher {
 
     var method: String { descriptor >= 0 ? "inotify" : "polling every 100 ms" }
 
+    /// Returns the paths among `paths` that do not exist.
+    static func missingPaths(_ paths: [String]) -> [String] {
+        paths.filter { !FileManager.default.fileExists(atPath: $0) }
+    }
+
     mutating func waitForChange(settle: TimeInterval) {
         #if canImport(Glibc)
         if descriptor >= 0 {
-            waitForEvents()
+            // inotify reports nothing about a path that does not exist, so while one is
+            // missing, its return is checked every 100 ms.
+            let watched = paths
+            let missing = Self.missingPaths(watched)
+            waitForEvents(checking: missing.isEmpty ? nil : { Self.missingPaths(watched) != missing })
             // Drain what the rest of the save produces, then pick up new folders.
             Thread.sleep(forTimeInterval: settle)
             drainEvents()
@@ -107,6 +138,7 @@ struct ChangeWatcher {
         var result: [String: Date] = [:]
         for directory in directories() {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            result[directory] = Date.distantPast
             for entry in entries where entry.hasSuffix(".md") {
                 let path = directory + "/" + entry
                 result[path] = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
@@ -153,9 +185,13 @@ struct ChangeWatcher {
         }
     }
 
-    private func waitForEvents() {
+    /// Blocks until an event arrives or, when given, `changed` returns true; it is called
+    /// every 100 ms.
+    private func waitForEvents(checking changed: (() -> Bool)?) {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        while poll(&entry, 1, -1) <= 0 {}
+        while poll(&entry, 1, changed == nil ? -1 : 100) <= 0 {
+            if let changed, changed() { return }
+        }
         drainEvents()
     }
 

@@ -30,7 +30,10 @@ public struct WorkspaceOptions: Sendable {
 struct Workspace {
     let notes: [NoteFile]
     /// Each note's bytes as read, so that `--fix` can tell whether a note changed meanwhile.
+    /// A note above the size limit has empty bytes here.
     let sources: [Data]
+    /// The symbolic links below the notes folders that were skipped, for `--verbose`.
+    let skippedLinks: [String]
     let results: [ProcessedNote]
     let outputs: OutputSet
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
@@ -45,8 +48,10 @@ struct Workspace {
     static func load(
         _ options: WorkspaceOptions, generator: String, writeCache: Bool = false, progress: Progress? = nil
     ) throws(CommandError) -> Workspace {
-        let notes = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
-        let sources = try notes.map { note throws(CommandError) in try readData(note) }
+        let found = try NoteDiscovery.notes(in: options.paths, outputDirectory: options.outputDirectory)
+        let notes = found.notes
+        let contents = try notes.map { note throws(CommandError) in try NoteReader.read(note, limit: maximumNoteBytes) }
+        let sources = contents.map(\.data)
         // The cache key includes the generator, so pages with raw HTML never mix with others.
         let cacheGenerator = options.allowsRawHTML ? generator + " (raw HTML)" : generator
         let cache = options.useCache ? BuildCache(generator: cacheGenerator) : nil
@@ -57,7 +62,11 @@ struct Workspace {
         progress?.start(total: notes.count)
         forEachNote(notes.count) { index in
             let stem = notes[index].url.deletingPathExtension().lastPathComponent
-            if let cached = cache?.read(sources[index], stem: stem) {
+            if contents[index].byteCount > maximumNoteBytes {
+                // Only the size was read, so there are no bytes to key a cache entry with.
+                results.store(ProcessedNote(rendered: nil, diagnostics: [tooLarge(contents[index].byteCount)], lines: []), at: index)
+                fromCache.store(false, at: index)
+            } else if let cached = cache?.read(sources[index], stem: stem) {
                 results.store(cached, at: index)
                 fromCache.store(true, at: index)
             } else {
@@ -102,10 +111,9 @@ struct Workspace {
                 (stem: note.outputStem, title: result.rendered?.title ?? note.outputStem, summary: result.rendered?.summary ?? "")
             }
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
-            outputs.add(OutputManifest.fileName, OutputManifest.contents(of: outputs))
         }
-        return Workspace(notes: notes, sources: sources, results: processed, outputs: outputs, includesIndex: includesIndex,
-                         rebuilt: notes.count - cachedCount, cached: cachedCount)
+        return Workspace(notes: notes, sources: sources, skippedLinks: found.skippedLinks, results: processed, outputs: outputs,
+                         includesIndex: includesIndex, rebuilt: notes.count - cachedCount, cached: cachedCount)
     }
 
     /// Adds a diagnostic for each relative link to a note file that does not exist.
@@ -125,15 +133,6 @@ struct Workspace {
         return checked
     }
 
-    /// Reads a note's bytes; a file that cannot be read is an I/O failure.
-    private static func readData(_ note: NoteFile) throws(CommandError) -> Data {
-        do {
-            return try Data(contentsOf: note.url)
-        } catch {
-            throw .io("\(note.displayPath): cannot read the file: \(error.localizedDescription)")
-        }
-    }
-
     /// Decodes a note as UTF-8. Invalid UTF-8 is a diagnostic of that note at the first bad
     /// byte, so the other notes still build.
     /// The largest note convnote reads, in bytes: far above any real note, low enough that
@@ -151,17 +150,19 @@ struct Workspace {
     }
 
     private static func decode(_ data: Data) -> Result<String, Diagnostic> {
-        guard data.count <= maximumNoteBytes else {
-            return .failure(Diagnostic(
-                id: "input.too-large", range: SourceRange(at: SourceLocation(line: 1, column: 1)),
-                message: "the note is \(data.count) bytes, above the limit of \(maximumNoteBytes)",
-                notes: ["split it into several notes"]))
-        }
+        guard data.count <= maximumNoteBytes else { return .failure(tooLarge(data.count)) }
         if let text = String(validating: data, as: UTF8.self) { return .success(text) }
         return .failure(Diagnostic(
             id: "input.invalid-utf8", range: SourceRange(at: firstInvalidByte(data)),
             message: "the note is not valid UTF-8 at this position",
             notes: ["save the file as UTF-8"]))
+    }
+
+    private static func tooLarge(_ byteCount: Int) -> Diagnostic {
+        Diagnostic(
+            id: "input.too-large", range: SourceRange(at: SourceLocation(line: 1, column: 1)),
+            message: "the note is \(byteCount) bytes, above the limit of \(maximumNoteBytes)",
+            notes: ["split it into several notes"])
     }
 
     /// The line and column (in Unicode scalars) of the first byte that is not valid UTF-8.

@@ -230,4 +230,71 @@ struct WrongExpectation: Sendable, CustomStringConvertible {
         #expect(result.status == 1, "\(result)")
         #expect(try folder.files(under: "output") == before)
     }
+
+    /// A note with errors keeps the pages of its last good build, so check must not call
+    /// them stale: no build would change them.
+    @Test func failingNotePagesAreNotStale() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/first.md", smallNote)
+        try folder.write("notes/other.md", "# Other\n")
+        try #require(try folder.run("build").status == 0)
+        try folder.write("notes/first.md", smallNote.replacingOccurrences(of: "expect y = [4 11 18;", with: "expect y = [5 11 18;"))
+
+        let before = try folder.run("check", "--diagnostics", "gcc")
+        let build = try folder.run("build")
+        let after = try folder.run("check", "--diagnostics", "gcc")
+
+        for result in [before, after] {
+            #expect(result.status == 1, "\(result)")
+            #expect(result.standardError.contains("notes/first.md:"), "\(result)")
+            #expect(!result.standardError.contains("output/"), "\(result)")
+            #expect(!result.standardError.contains(".convnote-manifest"), "\(result)")
+            #expect(result.standardError.hasSuffix("Checked 2 notes: 1 error\n"), "\(result)")
+        }
+        #expect(build.status == 1, "\(build)")
+        #expect(folder.exists("output/first.html"))
+    }
+
+    /// A note that cannot be decoded has no outputs in this build. Its old pages must stay
+    /// and stay listed in the manifest, so that they go once the note is deleted.
+    @Test func undecodableNoteKeepsPages() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", smallNote)
+        try folder.write("notes/b.md", "# B\n")
+        try #require(try folder.run("build").status == 0)
+        let page = try folder.read("output/a.html")
+        try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: folder.url.appendingPathComponent("notes/a.md"))
+
+        let first = try folder.run("build")
+        let second = try folder.run("build")
+        let check = try folder.run("check")
+
+        #expect(first.status == 1, "\(first)")
+        #expect(second.status == 1, "\(second)")
+        #expect(try folder.read("output/a.html") == page)
+        #expect(try folder.read("output/.convnote-manifest").contains("a.html\n"))
+        #expect(check.standardError.hasSuffix("Checked 2 notes: 1 error\n"), "\(check)")
+
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/a.md"))
+        let removed = try folder.run("build")
+
+        #expect(removed.status == 0, "\(removed)")
+        #expect(!folder.exists("output/a.html"))
+        #expect(!folder.exists("output/a.md"))
+    }
+
+    @Test func verboseCheckListsNotes() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/good.md", "# Good\n")
+        try folder.write("notes/bad.md", "# Bad\n\n```conv\nx = [1 2 3]\nw = [1 1]\nexpect y = [0 0]\n```\n")
+
+        let result = try folder.run("check", "--verbose")
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.standardError.contains("notes/good.md: passed\n"), "\(result)")
+        #expect(result.standardError.contains("notes/bad.md: failed\n"), "\(result)")
+    }
 }

@@ -32,6 +32,13 @@ struct SpecErrorCase: Sendable, CustomStringConvertible {
         UsageCase(arguments: ["check", "--diagnostics", "xml"], message: "unknown diagnostics format 'xml'"),
         UsageCase(arguments: ["check", "--diagnostics"], message: "--diagnostics needs a format"),
         UsageCase(arguments: ["build", "-o"], message: "-o needs a directory"),
+        UsageCase(arguments: ["new", "."], message: "the file name '.' starts with a dot"),
+        UsageCase(arguments: ["new", ".hidden"], message: "the file name '.hidden' starts with a dot"),
+        UsageCase(arguments: ["new", "drafts/.x"], message: "the file name '.x' starts with a dot"),
+        UsageCase(arguments: ["new", "sub/"], message: "the note name 'sub/' ends with a slash"),
+        UsageCase(arguments: ["new", ".md"], message: "the note name '.md' has an empty file name"),
+        UsageCase(arguments: ["new", "line\nbreak"], message: "the note name contains the control character U+000A"),
+        UsageCase(arguments: ["new", "tab\there"], message: "the note name contains the control character U+0009"),
     ]
 
     @Test(arguments: usageCases)
@@ -45,6 +52,9 @@ struct SpecErrorCase: Sendable, CustomStringConvertible {
         #expect(result.standardError.contains(usage.message), "\(result)")
         #expect(result.standardError.contains("Run 'convnote --help' for usage."), "\(result)")
         #expect(result.standardOutput.isEmpty)
+        // A rejected name writes no note anywhere.
+        let written = FileManager.default.enumerator(atPath: folder.url.path)?.allObjects as? [String] ?? []
+        #expect(written.isEmpty, "\(written)")
     }
 
     @Test func noArgumentsPrintsHelpAndExitsTwo() throws {
@@ -64,6 +74,8 @@ struct SpecErrorCase: Sendable, CustomStringConvertible {
         HelpCase(arguments: ["build", "--help"], text: "Usage: convnote build [PATH...]"),
         HelpCase(arguments: ["check", "--help"], text: "Usage: convnote check [PATH...]"),
         HelpCase(arguments: ["check", "notes", "-h"], text: "Usage: convnote check [PATH...]"),
+        HelpCase(arguments: ["eval", "--help"], text: "Every format goes to standard error."),
+        HelpCase(arguments: ["check", "--help"], text: "--verbose             Also print one line per note, saying whether it passed."),
     ]
 
     @Test(arguments: helpCases)

@@ -56,6 +56,19 @@ import Testing
         #expect(!folder.exists("output/.cache/b.html"))
     }
 
+    @Test func hiddenFilesAreSkipped() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("notes/.draft.md", "# Draft\n")
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(result.standardError.contains("Built 1 note ("), "\(result)")
+        #expect(!folder.exists("output/.draft.html"))
+    }
+
     @Test func collidingOutputsAreRejected() throws {
         let folder = try NoteFolder()
         defer { folder.remove() }

@@ -175,6 +175,50 @@ import Testing
         #expect(process.isRunning)
     }
 
+    @Test(arguments: ["inotify", "polling"])
+    func watchSurvivesRecreatedFolder(method: String) throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/w.md", "# W\n\nfirst version\n")
+        let errorURL = folder.url.appendingPathComponent("watch-errors.txt")
+        try Data().write(to: errorURL)
+        let errors = try FileHandle(forWritingTo: errorURL)
+
+        let process = Process()
+        process.executableURL = try Convnote.binary()
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = folder.url
+        var environment = ProcessInfo.processInfo.environment
+        if method == "polling" { environment["CONVNOTE_WATCH_POLL"] = "1" }
+        process.environment = environment
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            try? errors.close()
+        }
+        let printed = { String(decoding: (try? Data(contentsOf: errorURL)) ?? Data(), as: UTF8.self) }
+
+        // Delete the folder, leave the watch time for several polls, then create it again.
+        #expect(waitUntil { (try? folder.read("output/w.md"))?.contains("first version") == true })
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes"))
+        #expect(waitUntil { printed().contains("notes: no such file or directory") })
+        Thread.sleep(forTimeInterval: 0.5)
+        try folder.write("notes/w.md", "# W\n\nsecond version\n")
+
+        #expect(waitUntil { (try? folder.read("output/w.md"))?.contains("second version") == true }, "\(printed())")
+        #expect(process.isRunning)
+        let output = printed()
+        #expect(output.components(separatedBy: "notes: no such file or directory").count == 2, "\(output)")
+        #expect(output.contains("convnote: error: notes: no such file or directory; the watch goes on and builds again once it exists"),
+                "\(output)")
+        #expect(output.contains("notes exists again; building"), "\(output)")
+    }
+
     /// Polls a condition for up to ten seconds, a bound far above the 200 ms a rebuild takes.
     private func waitUntil(_ condition: () -> Bool) -> Bool {
         for _ in 0..<200 {

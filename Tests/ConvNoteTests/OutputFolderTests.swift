@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+@testable import ConvNote
+
+/// Output folders that overlap the notes, by any spelling or link, and output paths that
+/// are not directories: a build must stop before it writes or deletes a note.
+@Suite struct OutputFolderTests {
+    @Test func outputContainingNotesIsRejected() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/x.md", "# Mine\n")
+        try folder.write("notes/notes/x.md", "# Other\n")
+
+        let result = try folder.run("build", "-o", ".")
+
+        #expect(result.status == 2, "\(result)")
+        #expect(result.standardError.contains(
+            "the output directory . contains the notes directory notes, so building would overwrite or delete notes"), "\(result)")
+        #expect(result.standardError.contains("choose an output directory outside notes with -o"), "\(result)")
+        #expect(try folder.read("notes/x.md") == "# Mine\n")
+        #expect(try folder.read("notes/notes/x.md") == "# Other\n")
+        #expect(!folder.exists("x.html"))
+    }
+
+    @Test func parentSpellingIsRejected() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/x.md", "# Mine\n")
+
+        let result = try folder.run("build", "-o", "notes/sub/../..")
+
+        #expect(result.status == 2, "\(result)")
+        #expect(result.standardError.contains("the output directory notes/sub/../.. contains the notes directory notes"), "\(result)")
+        #expect(!folder.exists("x.html"))
+    }
+
+    /// Builds that once deleted a note through the manifest: a first build into a folder
+    /// above the notes, then a note appears where that build wrote an output.
+    @Test func manifestNeverDeletesNote() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/notes/x.md", "# Other\n")
+        let first = try folder.run("build", "-o", ".")
+        try folder.write("notes/x.md", "# Mine\n")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/notes/x.md"))
+
+        let second = try folder.run("build", "-o", ".")
+
+        #expect(first.status == 2, "\(first)")
+        #expect(second.status == 2, "\(second)")
+        #expect(try folder.read("notes/x.md") == "# Mine\n")
+    }
+
+    @Test func outputLinkToNotesIsRejected() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        let note = "# A\n\nSome *text* and $x$.\n"
+        try folder.write("notes/a.md", note)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out").path, withDestinationPath: "notes")
+
+        let folderBuild = try folder.run("build", "-o", "out")
+        let fileBuild = try folder.run("build", "notes/a.md", "-o", "out")
+
+        #expect(folderBuild.status == 2, "\(folderBuild)")
+        #expect(folderBuild.standardError.contains("the output directory out is the notes directory notes (both are "), "\(folderBuild)")
+        #expect(fileBuild.status == 2, "\(fileBuild)")
+        #expect(fileBuild.standardError.contains("notes/a.md lies inside the output directory out"), "\(fileBuild)")
+        #expect(try folder.read("notes/a.md") == note)
+        #expect(!folder.exists("notes/index.html"))
+    }
+
+    @Test func outputInsideNotesStaysAllowed() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+
+        let result = try folder.run("build", "notes", "-o", "notes/./site")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(folder.exists("notes/site/a.html"))
+    }
+
+    @Test func repeatedPathsCountOnce() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("alias").path, withDestinationPath: "notes")
+
+        let result = try folder.run("build", "notes", "notes", "./notes/", "alias", "notes/a.md")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(result.standardError.contains("Built 1 note ("), "\(result)")
+        #expect(!result.standardError.contains("would both write"), "\(result)")
+    }
+
+    /// The last guard below the folder checks: an output path that is a note is neither
+    /// written nor deleted.
+    @Test func storeNeverTouchesNote() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("site/a.md", "# Note\n")
+        let note = folder.url.appendingPathComponent("site/a.md")
+        var outputs = OutputSet()
+        outputs.add("a.md", "# Rendered\n")
+
+        #expect(throws: CommandError.self) {
+            _ = try OutputStore.write(outputs, to: folder.url.appendingPathComponent("site"),
+                                      protecting: [RealPath.resolve(note.path)])
+        }
+        OutputStore.delete("a.md", in: folder.url.appendingPathComponent("site"), protecting: [RealPath.resolve(note.path)])
+        #expect(try folder.read("site/a.md") == "# Note\n")
+    }
+
+    @Test func realPathResolvesLinksAndParents() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("real/a.md", "# A\n")
+        let base = RealPath.resolve(folder.url.path)
+        try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: "real")
+        try FileManager.default.createSymbolicLink(atPath: base + "/dangling", withDestinationPath: "real/later/deeper")
+
+        #expect(RealPath.resolve(base + "/link/a.md") == base + "/real/a.md")
+        #expect(RealPath.resolve(base + "/link/../real/./a.md") == base + "/real/a.md")
+        #expect(RealPath.resolve(base + "/missing/../real") == base + "/real")
+        #expect(RealPath.resolve(base + "/dangling/x") == base + "/real/later/deeper/x")
+    }
+
+    @Test func outputThatIsFileIsNamed() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("site", "not a folder\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
+
+        let file = try folder.run("build", "-o", "site")
+        let dangling = try folder.run("build", "-o", "dangling")
+        let checkFile = try folder.run("check", "-o", "site")
+
+        #expect(file.status == 3, "\(file)")
+        #expect(file.standardError.contains(
+            "convnote: error: the output directory site is a file, not a directory; choose another output directory with -o"), "\(file)")
+        #expect(dangling.status == 3, "\(dangling)")
+        #expect(dangling.standardError.contains(
+            "convnote: error: the output directory dangling is a symbolic link to nowhere, which does not exist"), "\(dangling)")
+        #expect(checkFile.status == 3, "\(checkFile)")
+        for result in [file, dangling, checkFile] {
+            #expect(!result.standardError.contains("The operation could not be completed"), "\(result)")
+        }
+        #expect(try folder.read("site") == "not a folder\n")
+    }
+
+    @Test func outputSubfolderThatIsFileIsNamed() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/sub/a.md", "# A\n")
+        try folder.write("output/sub", "in the way\n")
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("/output/sub is a file, not a directory; move it away or write elsewhere"), "\(result)")
+        #expect(!result.standardError.contains("The operation could not be completed"), "\(result)")
+    }
+}
