@@ -104,8 +104,11 @@ struct NoteResolver {
             return .spec(SpecCard(name: outcome.name, literal: literal, status: "not evaluated: see the diagnostics", rows: []))
         }
         let location = SourceLocation(line: scope.all[scope.seen - 1].line, column: 1)
+        let request = TeXRequest(
+            range: SourceRange(at: location, length: 3), subject: "a value in the table under spec block '\(spec.name)'",
+            advice: "use shorter symbol names in the spec block")
         let rows = SpecSummary.rows(spec) { tex in
-            .math(converter.generated(tex, display: false, at: location, diagnostics: &diagnostics))
+            .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
         }
         return .spec(SpecCard(name: spec.name, literal: literal, status: SpecSummary.status(spec), rows: rows))
     }
@@ -131,7 +134,21 @@ struct NoteResolver {
                 if case .figure(let kind) = directive {
                     return figure(kind, spec: spec, range: range)
                 }
-                return generated(directive.blocks(for: spec), at: placeholder.location)
+                let example = Self.entryExample(.y, block: block, spec: spec)
+                let request = TeXRequest(
+                    range: range, subject: "the output of {{ \(placeholder.content.string) }}",
+                    advice: "use the directive with a smaller spec, or show the entries you need with placeholders, such as {{ \(example) }}")
+                let reported = diagnostics.count
+                let blocks = generated(directive.blocks(for: spec), for: request)
+                // One directive may write several formulas that are too large, so only the first
+                // error about them is kept.
+                var seenTooLarge = false
+                diagnostics = Array(diagnostics.prefix(reported)) + diagnostics.dropFirst(reported).filter { diagnostic in
+                    guard diagnostic.id == "render.value-too-large" else { return true }
+                    defer { seenTooLarge = true }
+                    return !seenTooLarge
+                }
+                return blocks
             }
         }
     }
@@ -150,18 +167,18 @@ struct NoteResolver {
         return [.figure(figure)]
     }
 
-    private mutating func generated(_ blocks: [GeneratedBlock], at location: SourceLocation) -> [PageBlock] {
+    private mutating func generated(_ blocks: [GeneratedBlock], for request: TeXRequest) -> [PageBlock] {
         blocks.map { block in
             switch block {
             case .paragraph(let spans):
-                return .paragraph(generated(spans, at: location))
+                return .paragraph(generated(spans, for: request))
             case .display(let tex):
-                return .displayMath(converter.generated(tex, display: true, at: location, diagnostics: &diagnostics))
+                return .displayMath(converter.generated(tex, display: true, for: request, diagnostics: &diagnostics))
             case .table(let header, let rows):
                 return .table(alignments: header.map { _ in .none }, header: header.map { [.text($0)] },
-                              rows: rows.map { $0.map { generated($0, at: location) } })
+                              rows: rows.map { $0.map { generated($0, for: request) } })
             case .list(let items):
-                return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, at: location))] })
+                return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, for: request))] })
             case .subheading(let title):
                 return .heading(level: 3, [.text(title)], anchor: anchors.unique(for: title))
             case .code(let language, let text):
@@ -170,13 +187,13 @@ struct NoteResolver {
         }
     }
 
-    private mutating func generated(_ spans: [GeneratedSpan], at location: SourceLocation) -> [PageInline] {
+    private mutating func generated(_ spans: [GeneratedSpan], for request: TeXRequest) -> [PageInline] {
         spans.map { span in
             switch span {
             case .text(let text): .text(text)
             case .code(let code): .code(code)
             case .strong(let text): .strong([.text(text)])
-            case .math(let tex): .math(converter.generated(tex, display: false, at: location, diagnostics: &diagnostics))
+            case .math(let tex): .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
             }
         }
     }
@@ -215,7 +232,9 @@ struct NoteResolver {
             return .code(written)
         }
         guard let tex = placeholderTeX(placeholder) else { return .code(written) }
-        return .math(converter.generated(tex, display: false, at: placeholder.location, diagnostics: &diagnostics))
+        let request = TeXRequest(range: SourceRange(at: placeholder.location, length: written.unicodeScalars.count),
+                                 subject: "the value of \(written)", advice: "select fewer entries")
+        return .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
     }
 
     /// Resolves a quantity placeholder to TeX, or records why it cannot be.
@@ -245,13 +264,39 @@ struct NoteResolver {
         case .failed:
             return nil
         case .found(let spec):
+            let tex: String
             do {
-                return try PlaceholderTeX.tex(reference, spec: spec)
+                tex = try PlaceholderTeX.tex(reference, spec: spec)
             } catch {
                 diagnostics += error.diagnostics
                 return nil
             }
+            let length = tex.unicodeScalars.count
+            guard length <= TeXMathML.maximumFormulaLength else {
+                diagnostics.append(MathConverter.tooLarge(Self.placeholderRequest(placeholder, reference, spec: spec), length: length))
+                return nil
+            }
+            return tex
         }
+    }
+
+    /// Builds the request for a quantity placeholder, with advice on how to show less of it.
+    private static func placeholderRequest(_ placeholder: PlaceholderSpan, _ reference: QuantityReference, spec: EvaluatedSpec) -> TeXRequest {
+        let written = "{{ \(placeholder.content.string) }}"
+        let name = (reference.block.map { $0 + "." } ?? "") + reference.quantity.rawValue
+        let example = entryExample(reference.quantity, block: reference.block, spec: spec)
+        return TeXRequest(
+            range: SourceRange(at: placeholder.location, length: written.unicodeScalars.count),
+            subject: "the value of \(written)",
+            advice: "select fewer entries, such as {{ \(example) }} for one entry, or write {{ \(name) | shape }} for its shape")
+    }
+
+    /// Writes one entry of a quantity as a placeholder names it, such as `seed.y[1,1]`.
+    private static func entryExample(_ quantity: Quantity, block: String?, spec: EvaluatedSpec) -> String {
+        let rank = spec.report.value(of: quantity).shape.count
+        let indices = Array(repeating: String(spec.indexBase), count: rank)
+        let selector = indices.isEmpty ? "" : "[" + indices.joined(separator: ",") + "]"
+        return (block.map { $0 + "." } ?? "") + quantity.rawValue + selector
     }
 
     /// Converts a formula from the note, filling in its placeholders first. A TeX error is
@@ -276,6 +321,22 @@ struct NoteResolver {
         for offset in position..<math.tex.count {
             tex.unicodeScalars.append(math.tex.scalars[offset])
             origins.append(offset)
+        }
+
+        // A formula that is short as written but long once its placeholders are filled in
+        // is reported with both lengths, because the length comes from the filled-in values.
+        let filledLength = tex.unicodeScalars.count
+        if filledLength > TeXMathML.maximumFormulaLength, math.tex.count <= TeXMathML.maximumFormulaLength {
+            let delimiter = math.display ? 2 : 1
+            let end = math.tex.location(math.tex.count)
+            diagnostics.append(Diagnostic(
+                id: "render.formula-too-large",
+                range: SourceRange(start: math.location, end: SourceLocation(line: end.line, column: end.column + delimiter)),
+                message: "this formula is too large to show: with its placeholders filled in, it is \(filledLength) "
+                    + "characters long, over the limit of \(TeXMathML.maximumFormulaLength), although the note writes "
+                    + "\(math.tex.count) characters",
+                notes: ["put each placeholder in a formula of its own, or select fewer entries with a selector"]))
+            return converter.tooLargeStandIn(display: math.display)
         }
 
         do {
