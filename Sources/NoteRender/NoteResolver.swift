@@ -154,12 +154,17 @@ struct NoteResolver {
     }
 
     private mutating func figure(_ kind: FigureKind, spec: EvaluatedSpec, range: SourceRange) -> [PageBlock] {
+        if let problem = kind.problem(for: spec, range: range) {
+            diagnostics.append(problem)
+            return []
+        }
         let number = figures.count + 1
         guard let drawn = FigureDrawer(spec: spec, id: "figure-\(number)").draw(kind) else {
+            // `problem(for:range:)` rejects every case in which the drawer returns nil.
             diagnostics.append(Diagnostic(
-                id: "figure.not-drawable", range: range,
-                message: "this figure does not apply to the spec '\(spec.name)'",
-                notes: ["the window figure needs a convolution, not a transposed one, and entries must be inside the quantity"]))
+                id: "internal.figure", range: range,
+                message: "internal error: convnote cannot draw figure \(kind.name) for the spec '\(spec.name)'",
+                notes: ["please report this as a bug"]))
             return []
         }
         let figure = Figure(svg: drawn.svg, title: drawn.title, fileName: "\(fileStem)-figure-\(number).svg")
