@@ -54,8 +54,11 @@ struct NoteResolver {
             blockLine = location.line
             let content = self.inlines(inlines)
             return [.heading(level: level, content, anchor: anchors.unique(for: PlainText.of(content, includingMath: false)))]
-        case .codeBlock(let info, let literal, _, _):
+        case .codeBlock(let info, let literal, let lines, let location):
             if specBlockName(info: info, at: SourceLocation(line: 1, column: 1)) != nil {
+                if let warning = unclosedFenceWarning(contentLineCount: lines.count, at: location) {
+                    diagnostics.append(warning)
+                }
                 return [spec(literal: literal)]
             }
             return [.code(info: info, literal: literal)]
@@ -87,6 +90,34 @@ struct NoteResolver {
             }
         }
         noteLinks.append(NoteLink(destination: path, location: location))
+    }
+
+    /// Returns a warning when a spec block's opening fence has no closing fence. cmark then
+    /// ends the block at the end of the note or of its block quote or list item, so the spec
+    /// parser reads the prose after it as statements.
+    private func unclosedFenceWarning(contentLineCount: Int, at location: SourceLocation) -> Diagnostic? {
+        guard location.line >= 1, location.line <= note.lines.count else { return nil }
+        // cmark's start column counts bytes, and everything before a fence (container markers
+        // and indentation) is ASCII, so it is also the character offset of the fence.
+        let openingLine = note.lines[location.line - 1]
+        let fenceStart = openingLine.dropFirst(max(0, location.column - 1)).drop { $0 == " " || $0 == "\t" }
+        guard let fenceCharacter = fenceStart.first, fenceCharacter == "`" || fenceCharacter == "~" else { return nil }
+        let fence = String(fenceStart.prefix { $0 == fenceCharacter })
+
+        let closingLine = location.line + 1 + contentLineCount
+        if closingLine <= note.lines.count {
+            let text = note.lines[closingLine - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            let run = text.prefix { $0 == fenceCharacter }
+            if run.count >= fence.count, text.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+        }
+
+        let lastLine = location.line + contentLineCount
+        let endsWithNote = note.lines.dropFirst(lastLine).allSatisfy { $0.allSatisfy(\.isWhitespace) }
+        let end = endsWithNote ? "the end of the note" : "line \(lastLine), where its block quote or list item ends"
+        return Diagnostic(
+            id: "spec.unclosed-fence", severity: .warning, range: SourceRange(at: location, length: fence.count),
+            message: "the fence \(fence) that opens this spec block is never closed, so the block runs to \(end)",
+            notes: ["add a line with \(fence) after the last statement of the spec block"])
     }
 
     /// Returns the placeholder index when a paragraph contains only a directive.
