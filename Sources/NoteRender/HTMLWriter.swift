@@ -47,7 +47,7 @@ struct HTMLWriter {
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.text(String($0)))\"" } ?? ""
             output += "<pre><code\(language)>\(HTMLEscaping.text(literal))</code></pre>\n"
         case .spec(let card):
-            output += "<figure class=\"spec\" id=\"spec-\(HTMLEscaping.text(card.name))\">\n"
+            output += "<figure class=\"spec\" id=\"\(HTMLEscaping.text(card.anchor))\">\n"
             output += "<figcaption><span class=\"spec-name\">\(HTMLEscaping.text(card.name))</span> \(HTMLEscaping.text(card.status))</figcaption>\n"
             output += "<pre><code class=\"language-conv\">\(HTMLEscaping.text(card.literal))</code></pre>\n"
             if !card.rows.isEmpty {

@@ -46,7 +46,7 @@ public struct NoteRenderer: Sendable {
         var html = HTMLWriter()
         html.allowsRawHTML = allowsRawHTML
         if note.frontMatter.value("title") != nil, firstHeading(blocks) == nil {
-            html.write([.heading(level: 1, [.text(title)], anchor: "title")])
+            html.write([.heading(level: 1, [.text(title)], anchor: PageAnchors.unused("title", in: blocks))])
         }
         // The contents go after the title, which is the first block when the note has one.
         let leading = blocks.first.map { block -> Int in

@@ -28,7 +28,7 @@ struct NoteResolver {
     }
 
     mutating func resolve() -> [PageBlock] {
-        blocks(note.blocks)
+        PageAnchors.assigningSpecAnchors(blocks(note.blocks))
     }
 
     private mutating func blocks(_ blocks: [Block]) -> [PageBlock] {
@@ -132,7 +132,8 @@ struct NoteResolver {
             return .code(info: "conv", literal: literal)
         }
         guard case .evaluated(let spec) = outcome else {
-            return .spec(SpecCard(name: outcome.name, literal: literal, status: "not evaluated: see the diagnostics", rows: []))
+            return .spec(SpecCard(name: outcome.name, anchor: "spec-" + outcome.name, literal: literal,
+                                  status: "not evaluated: see the diagnostics", rows: []))
         }
         let location = SourceLocation(line: scope.all[scope.seen - 1].line, column: 1)
         let request = TeXRequest(
@@ -141,7 +142,8 @@ struct NoteResolver {
         let rows = SpecSummary.rows(spec) { tex in
             .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
         }
-        return .spec(SpecCard(name: spec.name, literal: literal, status: SpecSummary.status(spec), rows: rows))
+        return .spec(SpecCard(name: spec.name, anchor: "spec-" + spec.name, literal: literal, status: SpecSummary.status(spec),
+                              rows: rows))
     }
 
     private mutating func directive(_ placeholder: PlaceholderSpan) -> [PageBlock] {
