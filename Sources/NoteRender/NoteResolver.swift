@@ -76,8 +76,9 @@ struct NoteResolver {
         }
     }
 
-    /// Records a relative link to a `.md` file, located at its `](` in the note when the
-    /// destination is written there as is, and otherwise at the start of its block.
+    /// Records a relative link to a `.md` file, located at its destination in the note when
+    /// the destination is written there as is (after `](` or `](<`), and otherwise at the
+    /// start of its block.
     private mutating func recordNoteLink(_ destination: String) {
         let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard path.hasSuffix(".md"), !path.contains(":"), !path.hasPrefix("/") else { return }
@@ -85,6 +86,11 @@ struct NoteResolver {
         for line in blockLine...max(blockLine, min(blockLine + 50, note.lines.count)) where line >= 1 && line <= note.lines.count {
             if let range = note.lines[line - 1].range(of: "](" + destination) {
                 let column = note.lines[line - 1][..<range.lowerBound].unicodeScalars.count + 3
+                location = SourceLocation(line: line, column: column)
+                break
+            }
+            if let range = note.lines[line - 1].range(of: "](<" + destination + ">") {
+                let column = note.lines[line - 1][..<range.lowerBound].unicodeScalars.count + 4
                 location = SourceLocation(line: line, column: column)
                 break
             }
