@@ -56,13 +56,27 @@ public struct FrontMatter: Sendable {
             let leading = rawValue.prefix { $0 == " " || $0 == "\t" }
             let valueColumn = line[..<valueStart].unicodeScalars.count + leading.unicodeScalars.count + 1
             let location = SourceLocation(line: number, column: 1)
-            frontMatter.entries.append(Entry(key: key, value: unquoted(value), location: location,
-                                             valueLocation: SourceLocation(line: number, column: valueColumn)))
+            let keyRange = SourceRange(at: location, length: key.unicodeScalars.count)
+            if let earlier = frontMatter.entry(key) {
+                diagnostics.append(Diagnostic(
+                    id: "front-matter.duplicate-key", severity: .warning, range: keyRange,
+                    message: "front matter key '\(key)' is set twice, so this value replaces the one on line \(earlier.location.line)",
+                    notes: ["remove one of the two lines"]))
+            }
+            let entry = Entry(key: key, value: unquoted(value), location: location,
+                              valueLocation: SourceLocation(line: number, column: valueColumn))
+            frontMatter.entries.append(entry)
+            if key == "title", entry.value.allSatisfy(\.isWhitespace) {
+                diagnostics.append(Diagnostic(
+                    id: "front-matter.empty-title", severity: .warning, range: keyRange,
+                    message: "the front matter title is empty, so the page takes its title from the first level-1 heading or the file name",
+                    notes: ["write a title after 'title:', or remove the line"]))
+            }
             if !knownKeys.contains(key) {
                 let suggestion = closestMatch(to: key, among: knownKeys)
                 diagnostics.append(Diagnostic(
                     id: "front-matter.unknown-key", severity: .warning,
-                    range: SourceRange(at: location, length: key.unicodeScalars.count),
+                    range: keyRange,
                     message: "unknown front matter key '\(key)'",
                     notes: [suggestion.map { "did you mean '\($0)'?" } ?? "the keys are title, summary and index-base"]))
             }

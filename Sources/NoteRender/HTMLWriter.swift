@@ -47,7 +47,7 @@ struct HTMLWriter {
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.text(String($0)))\"" } ?? ""
             output += "<pre><code\(language)>\(HTMLEscaping.text(literal))</code></pre>\n"
         case .spec(let card):
-            output += "<figure class=\"spec\" id=\"spec-\(HTMLEscaping.text(card.name))\">\n"
+            output += "<figure class=\"spec\" id=\"\(HTMLEscaping.text(card.anchor))\">\n"
             output += "<figcaption><span class=\"spec-name\">\(HTMLEscaping.text(card.name))</span> \(HTMLEscaping.text(card.status))</figcaption>\n"
             output += "<pre><code class=\"language-conv\">\(HTMLEscaping.text(card.literal))</code></pre>\n"
             if !card.rows.isEmpty {
@@ -157,7 +157,7 @@ struct HTMLWriter {
                 write(children)
                 return
             }
-            output += "<a href=\"\(HTMLEscaping.text(href))\""
+            output += "<a href=\"\(HTMLEscaping.text(LinkPolicy.percentEncoded(href)))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
             output += ">"
             write(children)
@@ -167,7 +167,7 @@ struct HTMLWriter {
                 output += HTMLEscaping.text(alt)
                 return
             }
-            output += "<img src=\"\(HTMLEscaping.text(source))\" alt=\"\(HTMLEscaping.text(alt))\""
+            output += "<img src=\"\(HTMLEscaping.text(LinkPolicy.percentEncoded(source)))\" alt=\"\(HTMLEscaping.text(alt))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
             output += ">"
         case .math(let formula):
@@ -193,12 +193,82 @@ enum LinkPolicy {
         return noteLinkAsPage(destination)
     }
 
+    /// Percent-encodes, as UTF-8 bytes, every character that RFC 3986 does not allow in a URL:
+    /// spaces, control and non-ASCII characters, the ASCII characters " < > \ ^ ` { | }, a `#`
+    /// after the first, and `[` or `]` outside the host of an absolute URL. A `%` that starts
+    /// a valid `%XX` escape is kept, so a destination the note already encoded stays as it is.
+    static func percentEncoded(_ destination: String) -> String {
+        let bytes = Array(destination.utf8)
+        let hostRange = authorityRange(bytes)
+        var result = ""
+        var seenFragment = false
+        for (index, byte) in bytes.enumerated() {
+            let isKept: Bool
+            switch byte {
+            case UInt8(ascii: "%"):
+                isKept = index + 2 < bytes.count && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
+            case UInt8(ascii: "#"):
+                isKept = !seenFragment
+                seenFragment = true
+            case UInt8(ascii: "["), UInt8(ascii: "]"):
+                isKept = hostRange?.contains(index) ?? false
+            default:
+                isKept = byte < 0x80 && allowedBytes[Int(byte)]
+            }
+            if isKept {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+
+    /// The ASCII bytes RFC 3986 allows anywhere in a URL: unreserved characters and the
+    /// delimiters other than `%`, `#`, `[` and `]`, which `percentEncoded` checks by position.
+    private static let allowedBytes: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || "-._~:/?@!$&'()*+,;=".unicodeScalars.contains(scalar)
+    }
+
+    /// Returns the byte offsets of the authority in `scheme://authority/...`, or nil when the
+    /// destination has none.
+    private static func authorityRange(_ bytes: [UInt8]) -> Range<Int>? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
+              bytes[..<colon].allSatisfy({ isSchemeByte($0) }),
+              bytes.count >= colon + 3, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else {
+            return nil
+        }
+        let start = colon + 3
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        return start..<(end ?? bytes.count)
+    }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        let scalar = Unicode.Scalar(byte)
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || scalar == "+" || scalar == "-" || scalar == "."
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        let scalar = Unicode.Scalar(byte)
+        return ("0"..."9").contains(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
+    }
+
     /// Rewrites `other.md` and `other.md#part` to `other.html` and `other.html#part`.
     static func noteLinkAsPage(_ destination: String) -> String {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard let path = parts.first, path.hasSuffix(".md") else { return destination }
         let page = path.dropLast(3) + ".html"
         return parts.count == 2 ? page + "#" + parts[1] : String(page)
+    }
+}
+
+extension String {
+    /// Returns the string with zeros in front, up to `length` characters.
+    func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }
 

@@ -71,7 +71,7 @@ struct MarkdownWriter {
             for row in rows { lines.append(tableRow(row)) }
             return lines.joined(separator: "\n")
         case .figure(let figure):
-            return "![" + escape(figure.title) + "](" + linkDestination(figure.fileName) + ")"
+            return "![" + escape(figure.title) + "](" + linkDestination(LinkPolicy.percentEncoded(figure.fileName)) + ")"
         case .rule:
             return "---"
         case .rawHTML(let html):
@@ -168,10 +168,10 @@ struct MarkdownWriter {
         case .strong(let children): return "**" + render(children) + "**"
         case .link(let destination, let title, let children):
             guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return render(children) }
-            return "[" + render(children) + "](" + linkDestination(safe) + titlePart(title) + ")"
+            return "[" + render(children) + "](" + linkDestination(LinkPolicy.percentEncoded(safe)) + titlePart(title) + ")"
         case .image(let destination, let title, let alt):
             guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return escape(alt) }
-            return "![" + escape(alt) + "](" + linkDestination(safe) + titlePart(title) + ")"
+            return "![" + escape(alt) + "](" + linkDestination(LinkPolicy.percentEncoded(safe)) + titlePart(title) + ")"
         case .math(let formula):
             return "$`" + formula.tex.replacingNewlines(with: " ") + "`$"
         case .rawHTML(let html):
@@ -183,6 +183,8 @@ struct MarkdownWriter {
         title.isEmpty ? "" : " \"" + title.replacingOccurrences("\"", "\\\"") + "\""
     }
 
+    /// Writes a destination that the caller percent-encoded, in angle brackets when it
+    /// contains a parenthesis, which could otherwise close the link early.
     private func linkDestination(_ destination: String) -> String {
         destination.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
             ? "<" + destination.replacingOccurrences("<", "%3C").replacingOccurrences(">", "%3E") + ">"

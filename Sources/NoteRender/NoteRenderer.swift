@@ -40,13 +40,15 @@ public struct NoteRenderer: Sendable {
         var resolver = NoteResolver(note: note, specs: specs, fileStem: fileStem)
         let blocks = resolver.resolve()
 
-        let title = note.frontMatter.value("title") ?? firstHeading(blocks) ?? "Untitled note"
+        // An empty title counts as none, and the front matter parser warns about it.
+        let frontMatterTitle = nonBlank(note.frontMatter.value("title"))
+        let title = frontMatterTitle ?? nonBlank(firstHeading(blocks)) ?? fileStem
         let summary = note.frontMatter.value("summary") ?? ""
 
         var html = HTMLWriter()
         html.allowsRawHTML = allowsRawHTML
-        if note.frontMatter.value("title") != nil, firstHeading(blocks) == nil {
-            html.write([.heading(level: 1, [.text(title)], anchor: "title")])
+        if frontMatterTitle != nil, firstHeading(blocks) == nil {
+            html.write([.heading(level: 1, [.text(title)], anchor: PageAnchors.unused("title", in: blocks))])
         }
         // The contents go after the title, which is the first block when the note has one.
         let leading = blocks.first.map { block -> Int in
@@ -72,6 +74,11 @@ public struct NoteRenderer: Sendable {
             if case .heading(1, let inlines, _) = block { return PlainText.of(inlines) }
         }
         return nil
+    }
+
+    /// Returns the text, or nil when it is empty or only white space.
+    private func nonBlank(_ text: String?) -> String? {
+        text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     }
 }
 

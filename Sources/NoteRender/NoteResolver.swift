@@ -28,7 +28,7 @@ struct NoteResolver {
     }
 
     mutating func resolve() -> [PageBlock] {
-        blocks(note.blocks)
+        PageAnchors.assigningSpecAnchors(blocks(note.blocks))
     }
 
     private mutating func blocks(_ blocks: [Block]) -> [PageBlock] {
@@ -54,8 +54,11 @@ struct NoteResolver {
             blockLine = location.line
             let content = self.inlines(inlines)
             return [.heading(level: level, content, anchor: anchors.unique(for: PlainText.of(content, includingMath: false)))]
-        case .codeBlock(let info, let literal, _, _):
+        case .codeBlock(let info, let literal, let lines, let location):
             if specBlockName(info: info, at: SourceLocation(line: 1, column: 1)) != nil {
+                if let warning = unclosedFenceWarning(contentLineCount: lines.count, at: location) {
+                    diagnostics.append(warning)
+                }
                 return [spec(literal: literal)]
             }
             return [.code(info: info, literal: literal)]
@@ -73,8 +76,9 @@ struct NoteResolver {
         }
     }
 
-    /// Records a relative link to a `.md` file, located at its `](` in the note when the
-    /// destination is written there as is, and otherwise at the start of its block.
+    /// Records a relative link to a `.md` file, located at its destination in the note when
+    /// the destination is written there as is (after `](` or `](<`), and otherwise at the
+    /// start of its block.
     private mutating func recordNoteLink(_ destination: String) {
         let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard path.hasSuffix(".md"), !path.contains(":"), !path.hasPrefix("/") else { return }
@@ -85,8 +89,41 @@ struct NoteResolver {
                 location = SourceLocation(line: line, column: column)
                 break
             }
+            if let range = note.lines[line - 1].range(of: "](<" + destination + ">") {
+                let column = note.lines[line - 1][..<range.lowerBound].unicodeScalars.count + 4
+                location = SourceLocation(line: line, column: column)
+                break
+            }
         }
         noteLinks.append(NoteLink(destination: path, location: location))
+    }
+
+    /// Returns a warning when a spec block's opening fence has no closing fence. cmark then
+    /// ends the block at the end of the note or of its block quote or list item, so the spec
+    /// parser reads the prose after it as statements.
+    private func unclosedFenceWarning(contentLineCount: Int, at location: SourceLocation) -> Diagnostic? {
+        guard location.line >= 1, location.line <= note.lines.count else { return nil }
+        // cmark's start column counts bytes, and everything before a fence (container markers
+        // and indentation) is ASCII, so it is also the character offset of the fence.
+        let openingLine = note.lines[location.line - 1]
+        let fenceStart = openingLine.dropFirst(max(0, location.column - 1)).drop { $0 == " " || $0 == "\t" }
+        guard let fenceCharacter = fenceStart.first, fenceCharacter == "`" || fenceCharacter == "~" else { return nil }
+        let fence = String(fenceStart.prefix { $0 == fenceCharacter })
+
+        let closingLine = location.line + 1 + contentLineCount
+        if closingLine <= note.lines.count {
+            let text = note.lines[closingLine - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            let run = text.prefix { $0 == fenceCharacter }
+            if run.count >= fence.count, text.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+        }
+
+        let lastLine = location.line + contentLineCount
+        let endsWithNote = note.lines.dropFirst(lastLine).allSatisfy { $0.allSatisfy(\.isWhitespace) }
+        let end = endsWithNote ? "the end of the note" : "line \(lastLine), where its block quote or list item ends"
+        return Diagnostic(
+            id: "spec.unclosed-fence", severity: .warning, range: SourceRange(at: location, length: fence.count),
+            message: "the fence \(fence) that opens this spec block is never closed, so the block runs to \(end)",
+            notes: ["add a line with \(fence) after the last statement of the spec block"])
     }
 
     /// Returns the placeholder index when a paragraph contains only a directive.
@@ -101,13 +138,18 @@ struct NoteResolver {
             return .code(info: "conv", literal: literal)
         }
         guard case .evaluated(let spec) = outcome else {
-            return .spec(SpecCard(name: outcome.name, literal: literal, status: "not evaluated: see the diagnostics", rows: []))
+            return .spec(SpecCard(name: outcome.name, anchor: "spec-" + outcome.name, literal: literal,
+                                  status: "not evaluated: see the diagnostics", rows: []))
         }
         let location = SourceLocation(line: scope.all[scope.seen - 1].line, column: 1)
+        let request = TeXRequest(
+            range: SourceRange(at: location, length: 3), subject: "a value in the table under spec block '\(spec.name)'",
+            advice: "use shorter symbol names in the spec block")
         let rows = SpecSummary.rows(spec) { tex in
-            .math(converter.generated(tex, display: false, at: location, diagnostics: &diagnostics))
+            .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
         }
-        return .spec(SpecCard(name: spec.name, literal: literal, status: SpecSummary.status(spec), rows: rows))
+        return .spec(SpecCard(name: spec.name, anchor: "spec-" + spec.name, literal: literal, status: SpecSummary.status(spec),
+                              rows: rows))
     }
 
     private mutating func directive(_ placeholder: PlaceholderSpan) -> [PageBlock] {
@@ -131,18 +173,37 @@ struct NoteResolver {
                 if case .figure(let kind) = directive {
                     return figure(kind, spec: spec, range: range)
                 }
-                return generated(directive.blocks(for: spec), at: placeholder.location)
+                let example = Self.entryExample(.y, block: block, spec: spec)
+                let request = TeXRequest(
+                    range: range, subject: "the output of {{ \(placeholder.content.string) }}",
+                    advice: "use the directive with a smaller spec, or show the entries you need with placeholders, such as {{ \(example) }}")
+                let reported = diagnostics.count
+                let blocks = generated(directive.blocks(for: spec), for: request)
+                // One directive may write several formulas that are too large, so only the first
+                // error about them is kept.
+                var seenTooLarge = false
+                diagnostics = Array(diagnostics.prefix(reported)) + diagnostics.dropFirst(reported).filter { diagnostic in
+                    guard diagnostic.id == "render.value-too-large" else { return true }
+                    defer { seenTooLarge = true }
+                    return !seenTooLarge
+                }
+                return blocks
             }
         }
     }
 
     private mutating func figure(_ kind: FigureKind, spec: EvaluatedSpec, range: SourceRange) -> [PageBlock] {
+        if let problem = kind.problem(for: spec, range: range) {
+            diagnostics.append(problem)
+            return []
+        }
         let number = figures.count + 1
         guard let drawn = FigureDrawer(spec: spec, id: "figure-\(number)").draw(kind) else {
+            // `problem(for:range:)` rejects every case in which the drawer returns nil.
             diagnostics.append(Diagnostic(
-                id: "figure.not-drawable", range: range,
-                message: "this figure does not apply to the spec '\(spec.name)'",
-                notes: ["the window figure needs a convolution, not a transposed one, and entries must be inside the quantity"]))
+                id: "internal.figure", range: range,
+                message: "internal error: convnote cannot draw figure \(kind.name) for the spec '\(spec.name)'",
+                notes: ["please report this as a bug"]))
             return []
         }
         let figure = Figure(svg: drawn.svg, title: drawn.title, fileName: "\(fileStem)-figure-\(number).svg")
@@ -150,18 +211,18 @@ struct NoteResolver {
         return [.figure(figure)]
     }
 
-    private mutating func generated(_ blocks: [GeneratedBlock], at location: SourceLocation) -> [PageBlock] {
+    private mutating func generated(_ blocks: [GeneratedBlock], for request: TeXRequest) -> [PageBlock] {
         blocks.map { block in
             switch block {
             case .paragraph(let spans):
-                return .paragraph(generated(spans, at: location))
+                return .paragraph(generated(spans, for: request))
             case .display(let tex):
-                return .displayMath(converter.generated(tex, display: true, at: location, diagnostics: &diagnostics))
+                return .displayMath(converter.generated(tex, display: true, for: request, diagnostics: &diagnostics))
             case .table(let header, let rows):
                 return .table(alignments: header.map { _ in .none }, header: header.map { [.text($0)] },
-                              rows: rows.map { $0.map { generated($0, at: location) } })
+                              rows: rows.map { $0.map { generated($0, for: request) } })
             case .list(let items):
-                return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, at: location))] })
+                return .list(ordered: false, start: 1, tight: true, items: items.map { [.paragraph(generated($0, for: request))] })
             case .subheading(let title):
                 return .heading(level: 3, [.text(title)], anchor: anchors.unique(for: title))
             case .code(let language, let text):
@@ -170,13 +231,13 @@ struct NoteResolver {
         }
     }
 
-    private mutating func generated(_ spans: [GeneratedSpan], at location: SourceLocation) -> [PageInline] {
+    private mutating func generated(_ spans: [GeneratedSpan], for request: TeXRequest) -> [PageInline] {
         spans.map { span in
             switch span {
             case .text(let text): .text(text)
             case .code(let code): .code(code)
             case .strong(let text): .strong([.text(text)])
-            case .math(let tex): .math(converter.generated(tex, display: false, at: location, diagnostics: &diagnostics))
+            case .math(let tex): .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
             }
         }
     }
@@ -215,7 +276,9 @@ struct NoteResolver {
             return .code(written)
         }
         guard let tex = placeholderTeX(placeholder) else { return .code(written) }
-        return .math(converter.generated(tex, display: false, at: placeholder.location, diagnostics: &diagnostics))
+        let request = TeXRequest(range: SourceRange(at: placeholder.location, length: written.unicodeScalars.count),
+                                 subject: "the value of \(written)", advice: "select fewer entries")
+        return .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
     }
 
     /// Resolves a quantity placeholder to TeX, or records why it cannot be.
@@ -245,13 +308,39 @@ struct NoteResolver {
         case .failed:
             return nil
         case .found(let spec):
+            let tex: String
             do {
-                return try PlaceholderTeX.tex(reference, spec: spec)
+                tex = try PlaceholderTeX.tex(reference, spec: spec)
             } catch {
                 diagnostics += error.diagnostics
                 return nil
             }
+            let length = tex.unicodeScalars.count
+            guard length <= TeXMathML.maximumFormulaLength else {
+                diagnostics.append(MathConverter.tooLarge(Self.placeholderRequest(placeholder, reference, spec: spec), length: length))
+                return nil
+            }
+            return tex
         }
+    }
+
+    /// Builds the request for a quantity placeholder, with advice on how to show less of it.
+    private static func placeholderRequest(_ placeholder: PlaceholderSpan, _ reference: QuantityReference, spec: EvaluatedSpec) -> TeXRequest {
+        let written = "{{ \(placeholder.content.string) }}"
+        let name = (reference.block.map { $0 + "." } ?? "") + reference.quantity.rawValue
+        let example = entryExample(reference.quantity, block: reference.block, spec: spec)
+        return TeXRequest(
+            range: SourceRange(at: placeholder.location, length: written.unicodeScalars.count),
+            subject: "the value of \(written)",
+            advice: "select fewer entries, such as {{ \(example) }} for one entry, or write {{ \(name) | shape }} for its shape")
+    }
+
+    /// Writes one entry of a quantity as a placeholder names it, such as `seed.y[1,1]`.
+    private static func entryExample(_ quantity: Quantity, block: String?, spec: EvaluatedSpec) -> String {
+        let rank = spec.report.value(of: quantity).shape.count
+        let indices = Array(repeating: String(spec.indexBase), count: rank)
+        let selector = indices.isEmpty ? "" : "[" + indices.joined(separator: ",") + "]"
+        return (block.map { $0 + "." } ?? "") + quantity.rawValue + selector
     }
 
     /// Converts a formula from the note, filling in its placeholders first. A TeX error is
@@ -276,6 +365,22 @@ struct NoteResolver {
         for offset in position..<math.tex.count {
             tex.unicodeScalars.append(math.tex.scalars[offset])
             origins.append(offset)
+        }
+
+        // A formula that is short as written but long once its placeholders are filled in
+        // is reported with both lengths, because the length comes from the filled-in values.
+        let filledLength = tex.unicodeScalars.count
+        if filledLength > TeXMathML.maximumFormulaLength, math.tex.count <= TeXMathML.maximumFormulaLength {
+            let delimiter = math.display ? 2 : 1
+            let end = math.tex.location(math.tex.count)
+            diagnostics.append(Diagnostic(
+                id: "render.formula-too-large",
+                range: SourceRange(start: math.location, end: SourceLocation(line: end.line, column: end.column + delimiter)),
+                message: "this formula is too large to show: with its placeholders filled in, it is \(filledLength) "
+                    + "characters long, over the limit of \(TeXMathML.maximumFormulaLength), although the note writes "
+                    + "\(math.tex.count) characters",
+                notes: ["put each placeholder in a formula of its own, or select fewer entries with a selector"]))
+            return converter.tooLargeStandIn(display: math.display)
         }
 
         do {

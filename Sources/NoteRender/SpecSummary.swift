@@ -4,6 +4,8 @@ import NoteSpec
 /// A spec block as a page shows it: its source, and a table of what it resolved to.
 public struct SpecCard: Sendable {
     public var name: String
+    /// The card's id in the page: `spec-NAME`, numbered when a heading has that id.
+    public var anchor: String
     public var literal: String
     /// "all routes agree", or why the block was not evaluated.
     public var status: String

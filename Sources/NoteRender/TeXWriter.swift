@@ -30,11 +30,20 @@ public enum TeXWriter {
         return "\(mantissa) \\times 10^{\(exponent)}"
     }
 
+    /// The maximum number of terms an entry shows whole. A longer sum shows its first
+    /// `shownTerms` terms, then `+ \cdots` and the number of terms left out. A weight gradient
+    /// entry sums one product per output position, so without the cut a large symbolic spec
+    /// gives entries of thousands of terms and formulas over the converter's length limit.
+    public static let maximumShownTerms = 12
+    static let shownTerms = 8
+
     static func polynomial(_ polynomial: Polynomial) -> String {
         if polynomial.isInvalid { return "\\text{overflow}" }
         if polynomial.terms.isEmpty { return "0" }
+        let isCutDown = polynomial.terms.count > maximumShownTerms
+        let writtenTerms = isCutDown ? polynomial.terms.prefix(shownTerms) : polynomial.terms[...]
         var tex = ""
-        for (index, term) in polynomial.terms.enumerated() {
+        for (index, term) in writtenTerms.enumerated() {
             var coefficient = term.coefficient
             if coefficient.numerator < 0 {
                 tex += index == 0 ? "-" : " - "
@@ -52,6 +61,9 @@ public enum TeXWriter {
             } else {
                 tex += rational(coefficient) + (coefficient.isInteger ? "" : " ") + factors
             }
+        }
+        if isCutDown {
+            tex += " + \\cdots \\; \\text{(\(polynomial.terms.count - shownTerms) more terms)}"
         }
         return tex
     }

@@ -6,6 +6,10 @@ public enum MathDisplay: Sendable {
 
 /// Converter from the TeX math subset of the derivation notes to MathML Core.
 public enum TeXMathML {
+    /// The maximum formula length that `convert` accepts, in Unicode scalars. Callers that generate TeX
+    /// check against it to report a value that is too large to show in their own words.
+    public static let maximumFormulaLength = ConversionLimits.maximumInputLength
+
     /// Converts TeX math (without the surrounding $ signs) to one `<math>` element.
     ///
     /// The element carries the source TeX in an `application/x-tex` annotation so that readers

@@ -38,7 +38,7 @@ import Testing
     ])
     func values(line: String, value: String) {
         let (note, diagnostics) = parseNote("---\n\(line)\n---\n")
-        #expect(diagnostics.isEmpty)
+        #expect(diagnostics.map(\.id) == (value.isEmpty ? ["front-matter.empty-title"] : []))
         #expect(note.frontMatter.value("title") == value)
     }
 
@@ -46,6 +46,41 @@ import Testing
         let (note, _) = parseNote("---\ntitle: First\ntitle: Second\n---\n")
         #expect(note.frontMatter.value("title") == "Second")
         #expect(note.frontMatter.entries.count == 2)
+    }
+
+    @Test func duplicateKeyWarnsAtSecond() throws {
+        let (_, diagnostics) = parseNote("---\ntitle: First\nsummary: S\ntitle: Second\n---\n")
+
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostic.id == "front-matter.duplicate-key")
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.range == SourceRange(start: location(4, 1), end: location(4, 6)))
+        #expect(diagnostic.message == "front matter key 'title' is set twice, so this value replaces the one on line 2")
+        #expect(diagnostic.notes == ["remove one of the two lines"])
+    }
+
+    @Test func thirdDuplicateNamesLatest() {
+        let (_, diagnostics) = parseNote("---\nindex-base: 0\nindex-base: 1\nindex-base: 0\n---\n")
+
+        #expect(diagnostics.map(\.message) == [
+            "front matter key 'index-base' is set twice, so this value replaces the one on line 2",
+            "front matter key 'index-base' is set twice, so this value replaces the one on line 3",
+        ])
+        #expect(diagnostics.map(\.range?.start) == [location(3, 1), location(4, 1)])
+    }
+
+    @Test(arguments: ["title:", "title:   ", "title: \"\"", "title: ''"])
+    func emptyTitleWarns(_ line: String) throws {
+        let (_, diagnostics) = parseNote("---\n\(line)\n---\n# Heading\n")
+
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostic.id == "front-matter.empty-title")
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.range == SourceRange(start: location(2, 1), end: location(2, 6)))
+        #expect(diagnostic.message
+            == "the front matter title is empty, so the page takes its title from the first level-1 heading or the file name")
     }
 
     @Test func commentsAndBlankLinesSkipped() {

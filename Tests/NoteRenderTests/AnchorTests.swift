@@ -74,4 +74,124 @@ import Testing
         #expect(page.contains("<h3 id=\"forward-pass-1\">Forward pass "))
         #expect(page.contains("<h3 id=\"weight-gradient\">Weight gradient "))
     }
+
+    /// Returns every `id` attribute of a page, in order.
+    private func ids(_ page: String) -> [String] {
+        page.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func specAfterSameHeadingIsNumbered() {
+        let note = """
+            # Spec a
+
+            ```conv a
+            x = [1 2; 3 4]
+            w = [[1]]
+            ```
+
+            """
+
+        let page = render(note).html
+
+        #expect(page.contains("<h1 id=\"spec-a\">Spec a "))
+        #expect(page.contains("<figure class=\"spec\" id=\"spec-a-1\">"))
+        #expect(ids(page).filter { $0 == "spec-a" }.count == 1)
+    }
+
+    /// Headings keep the ids GitHub gives them, so a later heading keeps its id and the
+    /// spec card above it is numbered.
+    @Test func specBeforeSameHeadingIsNumbered() {
+        let note = """
+            # Note
+
+            ```conv a
+            x = [1 2; 3 4]
+            w = [[1]]
+            ```
+
+            ## Spec a
+
+            ```conv b
+            x = [1 2; 3 4]
+            w = [[2]]
+            ```
+
+            """
+
+        let page = render(note).html
+
+        #expect(page.contains("<h2 id=\"spec-a\">Spec a "))
+        #expect(page.contains("<figure class=\"spec\" id=\"spec-a-1\">"))
+        #expect(page.contains("<figure class=\"spec\" id=\"spec-b\">"))
+        #expect(Set(ids(page)).count == ids(page).count)
+    }
+
+    @Test func specNumberingSkipsTakenIds() {
+        let note = """
+            # Spec a
+
+            ## Spec a 1
+
+            ```conv a
+            x = [1 2; 3 4]
+            w = [[1]]
+            ```
+
+            """
+
+        let page = render(note).html
+
+        #expect(ids(page) == ["spec-a", "spec-a-1", "spec-a-2"])
+    }
+
+    @Test func headingInQuoteNumbersSpec() {
+        let note = """
+            # Note
+
+            > ## Spec a
+
+            ```conv a
+            x = [1 2; 3 4]
+            w = [[1]]
+            ```
+
+            """
+
+        let page = render(note).html
+
+        #expect(page.contains("<figure class=\"spec\" id=\"spec-a-1\">"))
+    }
+
+    @Test func specWithoutClashKeepsId() {
+        let note = """
+            # Note
+
+            ```conv seed
+            x = [1 2; 3 4]
+            w = [[1]]
+            ```
+
+            """
+
+        let page = render(note).html
+
+        #expect(page.contains("<figure class=\"spec\" id=\"spec-seed\">"))
+    }
+
+    @Test func frontMatterTitleAvoidsHeadingId() {
+        let note = """
+            ---
+            title: A note
+            ---
+            ## Title
+
+            Text.
+
+            """
+
+        let page = render(note).html
+
+        #expect(page.contains("<h1 id=\"title-1\">A note "))
+        #expect(page.contains("<h2 id=\"title\">Title "))
+    }
 }

@@ -16,6 +16,33 @@ import Testing
         #expect(body(ofPage: page).hasPrefix("<h1 id=\"fish--chips\">Fish &amp; Chips "))
     }
 
+    @Test func emptyTitleFallsBackToHeading() {
+        let rendered = render("---\ntitle:\n---\n# Heading text\n\nText.\n")
+
+        #expect(rendered.title == "Heading text")
+        #expect(rendered.html.contains("<title>Heading text</title>"))
+        #expect(!rendered.html.contains("<h1 id=\"title\">"))
+    }
+
+    @Test func emptyTitleFallsBackToFileName() throws {
+        let (note, _) = NoteParser.parse("---\ntitle: \"\"\n---\nText.\n")
+
+        let rendered = NoteRenderer(generator: "convnote test").render(note, specs: [], fileStem: "stride-notes")
+
+        #expect(rendered.title == "stride-notes")
+        #expect(rendered.html.contains("<title>stride-notes</title>"))
+        #expect(!rendered.html.contains("<h1"))
+    }
+
+    @Test func untitledNoteUsesFileName() {
+        let (note, _) = NoteParser.parse("Only text.\n")
+
+        let rendered = NoteRenderer(generator: "convnote test").render(note, specs: [], fileStem: "plain")
+
+        #expect(rendered.title == "plain")
+        #expect(rendered.html.contains("<title>plain</title>"))
+    }
+
     @Test func titleAndSummaryAreEscaped() {
         let page = render("---\ntitle: A <b> & \"c\"\nsummary: x < y\n---\n\nText.\n").html
 
