@@ -1,8 +1,8 @@
 /// Central finite differences for floating-point analyses: each gradient checked against the
 /// change of the loss L = Σ dL/dy ⊙ y when its input moves.
 ///
-/// L is linear in each of x, w and b, so the central difference `(L(θ + v) − L(θ − v)) / 2`
-/// equals the directional derivative `⟨∂L/∂θ, v⟩` up to rounding, whatever the step. Up to
+/// L is linear in each of x, w and b, so the central difference `(L(θ + s·v) − L(θ − s·v)) / 2s`
+/// equals the directional derivative `⟨∂L/∂θ, v⟩` up to rounding, whatever the step s. Up to
 /// `entryLimit` entries are checked one by one (v a unit vector); larger gradients along
 /// `directionCount` pseudo-random directions with entries in [−1, 1), drawn from SplitMix64
 /// with a fixed seed. The check passes when `‖fd − analytic‖ ≤ tolerance · max(‖fd‖, ‖analytic‖)`
@@ -25,12 +25,22 @@ public enum FiniteDifferences {
             zip(forward(x, w, b), upstream).reduce(0) { $0 + $1.0 * $1.1 }
         }
         let limit = max(tolerance, minimumTolerance)
+        // y computed from magnitudes bounds every partial sum of y, even where y cancels to 0.
+        let magnitude = { (values: [Double]) in values.map(abs) }
+        let outputScale = maximumMagnitude(forward(magnitude(x), magnitude(w), magnitude(b)))
         return gradients.map { quantity, analytic in
             let point: [Double]
+            let step: Double
             switch quantity {
-            case .inputGradient: point = x
-            case .weightGradient: point = w
-            default: point = b
+            case .inputGradient:
+                point = x
+                step = stepSize(outputScale: outputScale, coefficientScale: maximumMagnitude(w))
+            case .weightGradient:
+                point = w
+                step = stepSize(outputScale: outputScale, coefficientScale: maximumMagnitude(x))
+            default:
+                point = b
+                step = stepSize(outputScale: outputScale, coefficientScale: 1)
             }
             let moved = { (delta: [Double], sign: Double) -> Double in
                 let shifted = zip(point, delta).map { $0 + sign * $1 }
@@ -43,7 +53,7 @@ public enum FiniteDifferences {
             var differences: [Double] = []
             var projections: [Double] = []
             for direction in directions(count: point.count) {
-                differences.append((moved(direction, 1) - moved(direction, -1)) / 2)
+                differences.append((moved(direction, step) - moved(direction, -step)) / (2 * step))
                 projections.append(zip(analytic, direction).reduce(0) { $0 + $1.0 * $1.1 })
             }
             let errorNorm = zip(differences, projections).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
@@ -60,6 +70,22 @@ public enum FiniteDifferences {
             return RouteComparison(quantity: quantity, routes: ["analytic gradient", "central differences, \(how)"],
                                    entryCount: point.count, mismatch: mismatch)
         }
+    }
+
+    /// Returns the step for one of x, w and b, large enough that the move changes y by about
+    /// `outputScale`, the largest magnitude of y's terms. Rounding in L grows with those
+    /// terms, so a unit step vanishes in it once they reach about 1e16. `coefficientScale` is
+    /// the largest factor that multiplies the moved input in y.
+    static func stepSize(outputScale: Double, coefficientScale: Double) -> Double {
+        guard coefficientScale > 0 else { return 1 }
+        let step = outputScale / coefficientScale
+        // NOTE: near the largest double, y moved by this step can overflow to infinity, and
+        // the check then reports a mismatch.
+        return step.isFinite ? max(1, step) : 1
+    }
+
+    private static func maximumMagnitude(_ values: [Double]) -> Double {
+        values.reduce(0) { max($0, abs($1)) }
     }
 
     private static func norm(_ values: [Double]) -> Double {
