@@ -216,7 +216,9 @@ private let validPrefix = "x = [1 2 3; 4 5 6; 7 8 9]\nw = [1 2; 3 4]\n"
         SpecErrorCase(body: validPrefix + "stride = -9223372036854775808", id: "spec.invalid-stride", location: "4:10",
                       message: "stride must be at least 1, but axis 1 has -9223372036854775808"),
         SpecErrorCase(body: validPrefix + "numbers = float\nb = a", id: "spec.symbol-in-float", location: "5:5",
-                      message: "numbers = float computes with numbers only, but b contains a"),
+                      message: "numbers = float computes with numbers only, but this value contains the symbol a"),
+        SpecErrorCase(body: validPrefix + "numbers = float\nb = symbols(b)", id: "spec.symbol-in-float", location: "5:5",
+                      message: "numbers = float computes with numbers only, but b is filled with symbols"),
     ]
 
     @Test(arguments: shapeErrors)

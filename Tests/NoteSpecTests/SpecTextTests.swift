@@ -75,7 +75,7 @@ import Testing
         for value in values {
             let text = SpecText.scalar(.exact(value))
             let literal = try parseLiteral("[\(text)]")
-            #expect(literal.entries == [value], "\(text)")
+            #expect(exactEntries(literal) == [value], "\(text)")
         }
     }
 }
