@@ -23,6 +23,9 @@ import Testing
         ([1.0, 2.0, 3.0], [1.0, 1.0], 1e19),
         ([1e-20, 3e-20, 2e-20], [1e30, -1e30], 5.0),
         ([1e150, -1e150, 1e150], [1e150, 1e150], nil),
+        ([1e19, 1e-20, 1e308], [1e-20, 1.0], nil),
+        ([1e308, -1e308], [1.0], 1.0),
+        ([1e308, 1e308], [0.5, 0.5], nil),
     ])
     func largeValuesAgree(x: [Double], w: [Double], bias: Double?) throws {
         let checks = try comparisons(x: x, w: w, bias: bias)
@@ -33,10 +36,23 @@ import Testing
         }
     }
 
+    @Test func stepShrinksBeforeOverflow() {
+        // y = 1e308 + step overflows for the first step, 1e308, but not for 1e308 / 1024.
+        var steps: [Double] = []
+        let difference = FiniteDifferences.centralDifference(upstream: [1], step: 1e308) { step in
+            steps.append(step)
+            return [1e308 + step]
+        }
+
+        #expect(abs(difference - 1) < 1e-12)
+        #expect(steps == [1e308, -1e308, 1e308 / 1024, -1e308 / 1024])
+    }
+
     @Test func stepScalesWithOutput() {
         #expect(FiniteDifferences.stepSize(outputScale: 0.5, coefficientScale: 2) == 1)
         #expect(FiniteDifferences.stepSize(outputScale: 3e19, coefficientScale: 1e-20) == 3e39)
         #expect(FiniteDifferences.stepSize(outputScale: 3e19, coefficientScale: 0) == 1)
-        #expect(FiniteDifferences.stepSize(outputScale: 1e300, coefficientScale: 1e-300) == 1)
+        #expect(FiniteDifferences.stepSize(outputScale: 1e300, coefficientScale: 1e-300) == .greatestFiniteMagnitude)
+        #expect(FiniteDifferences.stepSize(outputScale: .infinity, coefficientScale: 1) == 1)
     }
 }
