@@ -68,6 +68,9 @@ public struct SpecEvaluator: Sendable {
                 Self.exactValue($0).constantValue ?? .invalid
             }
         }
+        if options.numbers == .float, let invalid = report.firstInvalidEntry {
+            throw DiagnosticError(floatOverflow(invalid, spec))
+        }
         return EvaluatedSpec(spec: spec, report: report, numberMode: options.numbers, indexBase: indexBase,
                              isSymbolic: isSymbolic, digits: options.digits, tolerance: options.tolerance)
     }
@@ -109,6 +112,15 @@ public struct SpecEvaluator: Sendable {
                 "this symbolic spec has \(products) products (output entries × input channels per group × kernel size), above the limit of \(Self.maximumSymbolicProducts) for symbols",
                 notes: ["use numbers, fewer channels or a smaller input"]))
         }
+    }
+
+    /// Reports an infinite or NaN entry in float mode, which the checks of exact arithmetic
+    /// would otherwise call an exact overflow.
+    private func floatOverflow(_ invalid: (quantity: Quantity, entry: [Int]), _ spec: ParsedSpec) -> Diagnostic {
+        let entry = invalid.entry.map { String($0 + indexBase) }.joined(separator: ",")
+        return specError("float-overflow", spec.range,
+                         "floating-point arithmetic overflowed while computing \(invalid.quantity.rawValue)[\(entry)]",
+                         notes: ["doubles hold magnitudes up to about 1.8e308, so use smaller entries in the spec '\(spec.name)'"])
     }
 
     /// Reports the `symbols` generator in float mode. The parser already rejects a symbol

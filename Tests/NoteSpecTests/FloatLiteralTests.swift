@@ -96,6 +96,14 @@ import Testing
         }
     }
 
+    @Test func infiniteOutputIsFloatOverflow() throws {
+        let diagnostic = try onlyDiagnostic("numbers = float\nx = [1e308 1e308]\nw = [1 1]")
+
+        #expect(diagnostic.id == "spec.float-overflow")
+        #expect(diagnostic.message == "floating-point arithmetic overflowed while computing y[1]")
+        #expect(start(diagnostic) == "1:1")
+    }
+
     @Test func toleranceReadAsDouble() throws {
         let spec = try evaluateSpec("numbers = float\ntolerance = 1e-20\nx = [1 2 3]\nw = [1 1]")
 
