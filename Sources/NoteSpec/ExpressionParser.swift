@@ -78,17 +78,26 @@ struct ExpressionParser {
             if cursor.consume("+") {
                 cursor.skipSpace()
                 terms.append(try product())
-            } else if cursor.consume("-") {
+            } else if cursor.current == "-" {
+                let sign = cursor.index
+                cursor.advance()
                 cursor.skipSpace()
-                terms.append(negated(try product()))
+                terms.append(try product(signAt: sign))
             } else {
                 return terms.count == 1 ? terms[0] : added(terms)
             }
         }
     }
 
-    mutating func product() throws(DiagnosticError) -> ScalarValue {
-        var value = try power()
+    /// Parses a product, negated when a minus sign at `sign` precedes it. The sign then
+    /// joins a first number, so that `a - 9223372036854775808*b` fits in 64 bits.
+    mutating func product(signAt sign: Int? = nil) throws(DiagnosticError) -> ScalarValue {
+        var value: ScalarValue
+        if let sign {
+            value = try negatedPower(signAt: sign)
+        } else {
+            value = try power()
+        }
         while true {
             let mark = cursor.index
             cursor.skipSpace()
@@ -117,9 +126,10 @@ struct ExpressionParser {
                              "the value nests parentheses or signs more than \(Self.maximumDepth) levels deep",
                              notes: ["simplify the expression"])
         }
-        if cursor.consume("-") {
-            if let literal = try negativeLiteral() { return literal }
-            return negated(try power())
+        if cursor.current == "-" {
+            let sign = cursor.index
+            cursor.advance()
+            return try negatedPower(signAt: sign)
         }
         if cursor.consume("+") {
             return try power()
@@ -137,17 +147,28 @@ struct ExpressionParser {
         return result
     }
 
-    /// Reads a number right after a minus sign as one negative literal, so that
-    /// -9223372036854775808 fits in 64 bits although its magnitude does not. Returns nil,
-    /// with the cursor unmoved, unless a plain number follows, because in `-2^2` and `-2a`
-    /// the sign applies to the whole power or product.
-    private mutating func negativeLiteral() throws(DiagnosticError) -> ScalarValue? {
+    /// Parses the power after the minus sign at `sign`, negated.
+    private mutating func negatedPower(signAt sign: Int) throws(DiagnosticError) -> ScalarValue {
+        if let literal = try negativeLiteral(signAt: sign) { return literal }
+        return negated(try power())
+    }
+
+    /// Reads a number after a minus sign as one negative literal, so that
+    /// -9223372036854775808 fits in 64 bits although its magnitude does not, together with
+    /// the symbol or parenthesis it multiplies, as in `-2a`. Returns nil, with the cursor
+    /// unmoved, when no number follows or a `^` does, because in `-2^2` the sign applies to
+    /// the whole power.
+    private mutating func negativeLiteral(signAt sign: Int) throws(DiagnosticError) -> ScalarValue? {
         guard let first = cursor.current, isDigit(first) || first == "." else { return nil }
         let afterSign = cursor.index
-        let value = try number(negative: true)
-        if let next = cursor.current, next == "^" || next == "(" || isIdentifierStart(next) {
+        let value = try number(signAt: sign)
+        guard let next = cursor.current else { return value }
+        if next == "^" {
             cursor.index = afterSign
             return nil
+        }
+        if isIdentifierStart(next) || next == "(" {
+            return multiplied(value, try power())
         }
         return value
     }
@@ -165,7 +186,7 @@ struct ExpressionParser {
             return inner
         }
         if let scalar = cursor.current, isDigit(scalar) || scalar == "." {
-            let number = try number(negative: false)
+            let number = try number(signAt: nil)
             // A coefficient right before a symbol or a parenthesis multiplies it: 2a, 3(a + b).
             if let next = cursor.current, isIdentifierStart(next) || next == "(" {
                 return multiplied(number, try power())
@@ -186,9 +207,10 @@ struct ExpressionParser {
     }
 
     /// Reads `12`, `0.25`, `.5` or `1e-3`: exactly in exact mode, and in float mode as the
-    /// nearest double, as Swift's `Double(String)` rounds it. `negative` reads the number
-    /// with the minus sign that precedes it.
-    mutating func number(negative: Bool) throws(DiagnosticError) -> ScalarValue {
+    /// nearest double, as Swift's `Double(String)` rounds it. With `sign`, the position of a
+    /// minus sign before it, the number is read negative.
+    mutating func number(signAt sign: Int?) throws(DiagnosticError) -> ScalarValue {
+        let negative = sign != nil
         let start = cursor.index
         let whole = cursor.digits()
         if whole.map(text.string) == "0", cursor.current == "x" || cursor.current == "X",
@@ -222,7 +244,7 @@ struct ExpressionParser {
         }
         let written = (negative ? "-" : "") + text.string(literal)
         // The error covers the minus sign too, which is part of the literal read.
-        let errorRange = (negative ? start - 1 : start)..<literal.upperBound
+        let errorRange = (sign ?? start)..<literal.upperBound
 
         if numbers == .float {
             guard let value = Double(written), value.isFinite else {

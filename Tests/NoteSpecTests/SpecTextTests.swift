@@ -71,6 +71,10 @@ import Testing
             symbol("w_1") * symbol("w_1") * symbol("b"),
             fraction(-1, 9) * symbol("a"),
             Polynomial(Int.max),
+            Polynomial(Int.min),
+            Polynomial(Int.min) * symbol("a"),
+            symbol("b") + Polynomial(Int.min) * symbol("a") * symbol("a"),
+            symbol("a") - symbol("b"),
         ]
         for value in values {
             let text = SpecText.scalar(.exact(value))

@@ -110,10 +110,19 @@ import Testing
         #expect(exactEntries(literal) == integers([Int.min, Int.min, Int.min]))
     }
 
-    @Test func minusBindsLooserThanPowerAndProduct() throws {
-        // Only a plain number takes the sign into its literal, so -2^2 stays -(2^2).
-        let literal = try parseLiteral("[-2^2 -2a -(3) -.5]")
-        #expect(exactEntries(literal) == [Polynomial(-4), Polynomial(-2) * symbol("a"), Polynomial(-3), fraction(-1, 2)])
+    @Test func minusBindsLooserThanPower() throws {
+        // The sign joins the number it precedes, except before ^, so -2^2 stays -(2^2).
+        let literal = try parseLiteral("[-2^2 -2a -2a^2 -(3) -.5 (a - 2^2) (1 - 2(a + 1))]")
+        #expect(exactEntries(literal) == [
+            Polynomial(-4), Polynomial(-2) * symbol("a"), Polynomial(-2) * symbol("a") * symbol("a"), Polynomial(-3),
+            fraction(-1, 2), symbol("a") - Polynomial(4), Polynomial(-1) - Polynomial(2) * symbol("a"),
+        ])
+    }
+
+    @Test func smallestIntegerInSums() throws {
+        let literal = try parseLiteral("[(b - 9223372036854775808a) -9223372036854775808a (b - 9223372036854775808*a)]")
+        let term = Polynomial(Int.min) * symbol("a")
+        #expect(exactEntries(literal) == [symbol("b") + term, term, symbol("b") + term])
     }
 
     @Test func magnitudeOfSmallestIntegerOverflows() throws {
