@@ -7,14 +7,19 @@ public struct CommandLineInterface: Sendable {
     public static let version = "0.2.0"
 
     public var console: Console
-    /// Reads standard input, for `convnote eval -`.
-    public var readStandardInput: @Sendable () -> String
+    /// Reads standard input for `convnote eval -`, up to end of file or until it has read
+    /// more than the number of bytes it is given.
+    public var readStandardInput: @Sendable (_ maximumBytes: Int) throws(CommandError) -> Data
 
-    public init(console: Console, readStandardInput: @escaping @Sendable () -> String = {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    }) {
+    /// Creates the interface. Without `readStandardInput`, it reads the process's standard
+    /// input in chunks.
+    public init(console: Console, readStandardInput: (@Sendable (_ maximumBytes: Int) throws(CommandError) -> Data)? = nil) {
         self.console = console
-        self.readStandardInput = readStandardInput
+        if let readStandardInput {
+            self.readStandardInput = readStandardInput
+        } else {
+            self.readStandardInput = SpecInput.readStandardInput(maximumBytes:)
+        }
     }
 
     /// Runs the command and returns its exit code: 0 success, 1 diagnostics or failed
@@ -67,10 +72,15 @@ public struct CommandLineInterface: Sendable {
             guard reader.positionals.count <= 1 else {
                 throw .usage("eval takes one spec; quote it, as in convnote eval 'x = [1 2 3]; w = [1 1]'")
             }
-            let spec = reader.positionals.first.flatMap { $0 == "-" ? nil : $0 } ?? readStandardInput()
+            let source: Data
+            if let argument = reader.positionals.first, argument != "-" {
+                source = Data(argument.utf8)
+            } else {
+                source = try readStandardInput(SpecInput.maximumBytes)
+            }
             let printer = DiagnosticPrinter(format: reader.format ?? .human, useColor: commands.useColor)
             return try EvalCommand(console: console, printer: printer)
-                .run(spec: spec, show: reader.show, indexBase: reader.indexBase)
+                .run(source: source, show: reader.show, indexBase: reader.indexBase)
         default:
             let suggestion = closestMatch(to: command, among: Self.commandNames)
             throw .usage("unknown command '\(command)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))

@@ -43,14 +43,11 @@ public struct DiagnosticPrinter: Sendable {
         var text = "\(color(location, code: "1")): \(severity): \(diagnostic.message.printable)\n"
 
         if format == .human, let range = diagnostic.range, range.start.line >= 1, range.start.line <= lines.count {
-            let line = lines[range.start.line - 1].printable
+            let excerpt = SourceExcerpt(line: lines[range.start.line - 1], range: range)
             let number = String(range.start.line)
             let gutter = String(repeating: " ", count: number.count)
-            let remaining = max(line.unicodeScalars.count - range.start.column + 1, 1)
-            let width = range.end.line == range.start.line ? min(max(range.end.column - range.start.column, 1), remaining) : 1
-            let caret = String(repeating: " ", count: max(range.start.column - 1, 0))
-                + "^" + String(repeating: "~", count: width - 1)
-            text += " \(number) | \(line)\n \(gutter) | \(color(caret, code: "1;32"))\n"
+            let caret = String(repeating: " ", count: excerpt.caretColumn) + "^" + String(repeating: "~", count: excerpt.caretWidth - 1)
+            text += " \(number) | \(excerpt.text)\n \(gutter) | \(color(caret, code: "1;32"))\n"
         }
         for note in diagnostic.notes {
             text += format == .human ? "   note: \(note.printable)\n" : "\(location): note: \(note.printable)\n"
@@ -113,6 +110,45 @@ public struct DiagnosticPrinter: Sendable {
 
     private func color(_ text: String, code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// The part of a source line printed above a caret. A line longer than `maximumColumns` is
+/// cut to a window around the caret, with `…` marking each cut end, so that a diagnostic on
+/// a huge line stays short.
+struct SourceExcerpt {
+    /// The maximum number of a line's columns printed, not counting the `…` marks.
+    static let maximumColumns = 160
+
+    /// The printable text of the excerpt.
+    let text: String
+    /// The number of columns before the caret, 0-based.
+    let caretColumn: Int
+    /// The number of columns the caret and its `~` marks cover, at least 1.
+    let caretWidth: Int
+
+    init(line: String, range: SourceRange) {
+        let scalars = Array(line.printable.unicodeScalars)
+        let start = max(range.start.column - 1, 0)
+        let remaining = max(scalars.count - start, 1)
+        let width = range.end.line == range.start.line ? min(max(range.end.column - range.start.column, 1), remaining) : 1
+        guard scalars.count > Self.maximumColumns else {
+            text = String(String.UnicodeScalarView(scalars))
+            caretColumn = start
+            caretWidth = width
+            return
+        }
+
+        // Put the caret a third of the way into the window, or as far right as the line's
+        // end allows, so that the text it points at and some context before it both show.
+        let lead = Self.maximumColumns / 3
+        let windowStart = max(0, min(start - lead, scalars.count - Self.maximumColumns))
+        let windowEnd = windowStart + Self.maximumColumns
+        let cutsStart = windowStart > 0
+        let cutsEnd = windowEnd < scalars.count
+        text = (cutsStart ? "…" : "") + String(String.UnicodeScalarView(scalars[windowStart..<windowEnd])) + (cutsEnd ? "…" : "")
+        caretColumn = start - windowStart + (cutsStart ? 1 : 0)
+        caretWidth = max(min(width, windowEnd - start), 1)
     }
 }
 

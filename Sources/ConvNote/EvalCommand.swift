@@ -12,7 +12,9 @@ struct EvalCommand {
     /// The quantities printed when `--show` is not given.
     static let defaultQuantities: [Quantity] = [.y, .weightGradient, .inputGradient]
 
-    func run(spec text: String, show: [String], indexBase: Int) throws(CommandError) -> Int32 {
+    /// Evaluates the spec in `source`, its UTF-8 bytes, and returns the exit code: 1 when it
+    /// has any diagnostic, as `check` would report for a spec block, and 0 otherwise.
+    func run(source: Data, show: [String], indexBase: Int) throws(CommandError) -> Int32 {
         let quantities = try show.map { name throws(CommandError) -> Quantity in
             guard let quantity = Quantity(rawValue: name) else {
                 let suggestion = closestMatch(to: name, among: Quantity.allCases.map(\.rawValue))
@@ -21,18 +23,26 @@ struct EvalCommand {
             return quantity
         }
 
-        // Statements are separated by newlines or by `;` outside brackets, as in a block.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (lines, inputDiagnostic) = SpecInput.decode(source)
+        if let inputDiagnostic { return report([inputDiagnostic], lines: lines) }
+
+        // Statements are separated by newlines or by `;` outside brackets, as in a block. The
+        // steps below are those of a note's spec block, so eval reports what check would.
         let specLines = lines.enumerated().map { SpecLine(text: $1, location: SourceLocation(line: $0 + 1, column: 1)) }
         let range = SourceRange(at: SourceLocation(line: 1, column: 1))
         let parsed = SpecParser().parse(name: "eval", range: range, lines: specLines)
-        guard parsed.diagnostics.isEmpty else { return report(parsed.diagnostics, lines: lines) }
+        // A malformed expect alone still lets the spec run, as in a note.
+        var exitCode = report(parsed.diagnostics, lines: lines)
+        guard parsed.canEvaluate else { return 1 }
         let spec: EvaluatedSpec
         do {
             spec = try SpecEvaluator(indexBase: indexBase).evaluate(parsed.spec)
         } catch {
             return report(error.diagnostics, lines: lines)
         }
+        // Overflowed entries and disagreeing routes leave no values worth printing.
+        let engineDiagnostics = SpecChecks.routeAndOverflowDiagnostics(spec, at: range)
+        guard engineDiagnostics.isEmpty else { return report(engineDiagnostics, lines: lines) }
 
         var shown = quantities.isEmpty ? Self.defaultQuantities : quantities
         if quantities.isEmpty, parsed.spec.tensors[.b] != nil { shown.append(.biasGradient) }
@@ -40,20 +50,19 @@ struct EvalCommand {
             console.output(MatrixText.render(quantity.rawValue, spec.report.value(of: quantity),
                                              digits: spec.digits, indexBase: indexBase))
         }
-        var failures = 0
         for expectation in parsed.spec.expectations {
             guard let failure = spec.check(expectation) else { continue }
-            console.error(printer.render(failure.diagnostic.inFile("<eval>"), lines: lines))
-            failures += 1
+            exitCode = report([failure.diagnostic], lines: lines)
         }
-        return failures > 0 ? 1 : 0
+        return exitCode
     }
 
+    /// Prints the diagnostics and returns the exit code they give: 1 for any, 0 for none.
     private func report(_ diagnostics: [Diagnostic], lines: [String]) -> Int32 {
         for diagnostic in diagnostics {
             console.error(printer.render(diagnostic.inFile("<eval>"), lines: lines))
         }
-        return 1
+        return diagnostics.isEmpty ? 0 : 1
     }
 }
 

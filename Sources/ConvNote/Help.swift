@@ -125,7 +125,8 @@ enum Help {
 
     Evaluates one spec, written as the body of a conv block, with statements separated by
     newlines or by ; outside brackets. Reads the spec from standard input when it is - or
-    missing. Prints the quantities as aligned matrices, and fails on a wrong expect.
+    missing, up to 8 MiB as for a note. Prints the quantities as aligned matrices, and fails
+    on an invalid spec, an overflow or a wrong expect.
 
       --show NAME...        The quantities to print, such as y dL/dx J_x, separated by
                             spaces or commas. Default: y, dL/dw, dL/dx, and dL/db with a bias

@@ -10,7 +10,10 @@ public enum ConvolutionError: Error, Equatable, Sendable {
     case channelMismatch(inputChannels: Int, kernelChannels: Int, groups: Int)
     /// The dilated kernel is larger than the padded input along an axis.
     case kernelLargerThanInput(axis: Int, paddedInput: Int, dilatedKernel: Int)
-    /// A size, stride, dilation or pad beyond `ConvolutionGeometry.maximumExtent`, or a
+    /// An input size, kernel size, stride, dilation or padding beyond
+    /// `ConvolutionGeometry.maximumExtent` along one spatial axis.
+    case extentTooLarge(parameter: String, axis: Int, value: Int, limit: Int)
+    /// A batch size or channel count beyond `ConvolutionGeometry.maximumExtent`, or a
     /// tensor beyond `ConvolutionGeometry.maximumEntries`.
     case tooLarge(what: String, value: Int, limit: Int)
     /// A parameter list whose length differs from the number of spatial dimensions.
@@ -32,6 +35,8 @@ extension ConvolutionError: CustomStringConvertible {
             return "x has \(inputChannels) channels, but w has \(kernelChannels) input channels per group × \(groups) groups = \(kernelChannels * groups)"
         case .kernelLargerThanInput(let axis, let paddedInput, let dilatedKernel):
             return "the kernel spans \(dilatedKernel) entries along axis \(axis + 1) (dilation·(k − 1) + 1), more than the padded input's \(paddedInput) (in + pad_begin + pad_end)"
+        case .extentTooLarge(let parameter, let axis, let value, let limit):
+            return "the \(parameter) along axis \(axis + 1) is \(value), above the limit of \(limit)"
         case .tooLarge(let what, let value, let limit):
             return "\(what) is \(value), above the limit of \(limit)"
         case .wrongArity(let parameter, let count, let dimensions):

@@ -83,14 +83,14 @@ public struct ConvolutionGeometry: Equatable, Sendable {
                                   ("stride", stride[axis]), ("dilation", dilation[axis])] {
                 guard value >= 1 else { throw .nonPositive(parameter: name, axis: axis, value: value) }
                 guard value <= limit else {
-                    throw .tooLarge(what: "the \(name) along axis \(axis + 1)", value: value, limit: limit)
+                    throw .extentTooLarge(parameter: name, axis: axis, value: value, limit: limit)
                 }
             }
             if case .explicit(let pairs) = padding {
                 for value in [pairs[axis].begin, pairs[axis].end] {
                     guard value >= 0 else { throw .negativePadding(axis: axis, value: value) }
                     guard value <= limit else {
-                        throw .tooLarge(what: "the padding along axis \(axis + 1)", value: value, limit: limit)
+                        throw .extentTooLarge(parameter: "padding", axis: axis, value: value, limit: limit)
                     }
                 }
             }

@@ -1,8 +1,10 @@
 /// Central finite differences for floating-point analyses: each gradient checked against the
 /// change of the loss L = Σ dL/dy ⊙ y when its input moves.
 ///
-/// L is linear in each of x, w and b, so the central difference `(L(θ + v) − L(θ − v)) / 2`
-/// equals the directional derivative `⟨∂L/∂θ, v⟩` up to rounding, whatever the step. Up to
+/// L is linear in each of x, w and b, so the central difference `(L(θ + s·v) − L(θ − s·v)) / 2s`
+/// equals the directional derivative `⟨∂L/∂θ, v⟩` up to rounding, whatever the step s. It is
+/// computed as `Σ dL/dy ⊙ (y(θ + s·v) − y(θ − s·v)) / 2s`, which is the same number, but
+/// subtracts before it sums, so that L itself never has to be finite. Up to
 /// `entryLimit` entries are checked one by one (v a unit vector); larger gradients along
 /// `directionCount` pseudo-random directions with entries in [−1, 1), drawn from SplitMix64
 /// with a fixed seed. The check passes when `‖fd − analytic‖ ≤ tolerance · max(‖fd‖, ‖analytic‖)`
@@ -21,29 +23,36 @@ public enum FiniteDifferences {
         gradients: [(Quantity, [Double])], tolerance: Double,
         forward: @escaping ([Double], [Double], [Double]) -> [Double]
     ) -> [RouteComparison] {
-        let loss = { (x: [Double], w: [Double], b: [Double]) -> Double in
-            zip(forward(x, w, b), upstream).reduce(0) { $0 + $1.0 * $1.1 }
-        }
         let limit = max(tolerance, minimumTolerance)
+        // y computed from magnitudes bounds every partial sum of y, even where y cancels to 0.
+        let magnitude = { (values: [Double]) in values.map(abs) }
+        let outputScale = maximumMagnitude(forward(magnitude(x), magnitude(w), magnitude(b)))
         return gradients.map { quantity, analytic in
             let point: [Double]
+            let step: Double
             switch quantity {
-            case .inputGradient: point = x
-            case .weightGradient: point = w
-            default: point = b
+            case .inputGradient:
+                point = x
+                step = stepSize(outputScale: outputScale, coefficientScale: maximumMagnitude(w))
+            case .weightGradient:
+                point = w
+                step = stepSize(outputScale: outputScale, coefficientScale: maximumMagnitude(x))
+            default:
+                point = b
+                step = stepSize(outputScale: outputScale, coefficientScale: 1)
             }
-            let moved = { (delta: [Double], sign: Double) -> Double in
-                let shifted = zip(point, delta).map { $0 + sign * $1 }
+            let moved = { (delta: [Double], step: Double) -> [Double] in
+                let shifted = zip(point, delta).map { $0 + step * $1 }
                 switch quantity {
-                case .inputGradient: return loss(shifted, w, b)
-                case .weightGradient: return loss(x, shifted, b)
-                default: return loss(x, w, shifted)
+                case .inputGradient: return forward(shifted, w, b)
+                case .weightGradient: return forward(x, shifted, b)
+                default: return forward(x, w, shifted)
                 }
             }
             var differences: [Double] = []
             var projections: [Double] = []
             for direction in directions(count: point.count) {
-                differences.append((moved(direction, 1) - moved(direction, -1)) / 2)
+                differences.append(centralDifference(upstream: upstream, step: step) { moved(direction, $0) })
                 projections.append(zip(analytic, direction).reduce(0) { $0 + $1.0 * $1.1 })
             }
             let errorNorm = zip(differences, projections).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
@@ -60,6 +69,45 @@ public enum FiniteDifferences {
             return RouteComparison(quantity: quantity, routes: ["analytic gradient", "central differences, \(how)"],
                                    entryCount: point.count, mismatch: mismatch)
         }
+    }
+
+    /// The maximum number of times a step is divided by 1024 after a move overflowed.
+    static let maximumStepReductions = 16
+
+    /// Returns `Σ upstream ⊙ (y(+step) − y(−step)) / 2·step` for `moved(step)`, the outputs
+    /// after a move by `step` along one direction. Near the largest double a move can
+    /// overflow y, so the step shrinks until the result is finite, at most
+    /// `maximumStepReductions` times.
+    static func centralDifference(upstream: [Double], step initialStep: Double, moved: (Double) -> [Double]) -> Double {
+        var step = initialStep
+        var difference = Double.nan
+        for _ in 0...maximumStepReductions {
+            let forward = moved(step)
+            let backward = moved(-step)
+            var sum = 0.0
+            for index in upstream.indices where index < forward.count && index < backward.count {
+                sum += upstream[index] * (forward[index] - backward[index])
+            }
+            difference = sum / (2 * step)
+            if difference.isFinite { break }
+            step /= 1024
+        }
+        return difference
+    }
+
+    /// Returns the step for one of x, w and b, large enough that the move changes y by about
+    /// `outputScale`, the largest magnitude of y's terms. Rounding in y grows with those
+    /// terms, so a unit step vanishes in it once they reach about 1e16. `coefficientScale` is
+    /// the largest factor that multiplies the moved input in y.
+    static func stepSize(outputScale: Double, coefficientScale: Double) -> Double {
+        guard coefficientScale > 0, outputScale.isFinite else { return 1 }
+        // A quotient beyond the largest double still calls for the largest step, which
+        // centralDifference shrinks if the move overflows.
+        return max(1, min(outputScale / coefficientScale, .greatestFiniteMagnitude))
+    }
+
+    private static func maximumMagnitude(_ values: [Double]) -> Double {
+        values.reduce(0) { max($0, abs($1)) }
     }
 
     private static func norm(_ values: [Double]) -> Double {

@@ -22,11 +22,20 @@ public struct Monomial: Hashable, Sendable, Comparable {
 
     public var isOne: Bool { factors.isEmpty }
 
+    /// The sum of the exponents. It always fits in `Int`, because `product(_:_:)` rejects any
+    /// product whose degree would not.
     public var degree: Int {
         factors.reduce(0) { $0 + $1.exponent }
     }
 
-    public static func * (lhs: Monomial, rhs: Monomial) -> Monomial {
+    /// Returns `lhs · rhs`, or nil when its degree, and so possibly an exponent, would
+    /// overflow `Int`.
+    public static func product(_ lhs: Monomial, _ rhs: Monomial) -> Monomial? {
+        // Exponents are positive, so no exponent of the product exceeds its degree, and
+        // checking the degree once covers every exponent sum below.
+        let (_, overflow) = lhs.degree.addingReportingOverflow(rhs.degree)
+        if overflow { return nil }
+
         var merged: [Factor] = []
         merged.reserveCapacity(lhs.factors.count + rhs.factors.count)
         var i = 0
@@ -40,9 +49,8 @@ public struct Monomial: Hashable, Sendable, Comparable {
                 merged.append(rhs.factors[j])
                 j += 1
             } else {
-                // Exponents are bounded by the term limit long before they could overflow.
                 merged.append(Factor(symbol: lhs.factors[i].symbol,
-                                     exponent: lhs.factors[i].exponent &+ rhs.factors[j].exponent))
+                                     exponent: lhs.factors[i].exponent + rhs.factors[j].exponent))
                 i += 1
                 j += 1
             }

@@ -1,8 +1,9 @@
 /// A polynomial with rational coefficients over named symbols, in a canonical form: terms
 /// sorted by `Monomial` order, no zero coefficients, so `==` is mathematical equality.
 ///
-/// A polynomial with more than `maximumTerms` terms, or with an overflowed coefficient, is
-/// invalid; every operation propagates that, as `Rational` does for overflow.
+/// A polynomial is invalid when it has more than `maximumTerms` terms, an overflowed
+/// coefficient or an exponent beyond `Int`. Every operation propagates that, as `Rational`
+/// does for overflow.
 public struct Polynomial: Hashable, Sendable {
     public struct Term: Hashable, Sendable {
         public var monomial: Monomial
@@ -127,10 +128,8 @@ extension Polynomial: ConvScalar {
         products.reserveCapacity(lhs.terms.count * rhs.terms.count)
         for left in lhs.terms {
             for right in rhs.terms {
-                products.append(Term(
-                    monomial: left.monomial * right.monomial,
-                    coefficient: left.coefficient * right.coefficient
-                ))
+                guard let monomial = Monomial.product(left.monomial, right.monomial) else { return .invalid }
+                products.append(Term(monomial: monomial, coefficient: left.coefficient * right.coefficient))
             }
         }
         return combining(products)

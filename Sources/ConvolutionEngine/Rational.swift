@@ -127,4 +127,16 @@ extension Rational: CustomStringConvertible {
         if isInvalid { return "invalid" }
         return denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
     }
+
+    /// The description of the absolute value, such as `11/2` for -11/2. Writers of signed
+    /// terms use it because negating a numerator of Int.min overflows.
+    public var magnitudeDescription: String {
+        if isInvalid { return "invalid" }
+        return denominator == 1 ? "\(numerator.magnitude)" : "\(numerator.magnitude)/\(denominator)"
+    }
+
+    /// Whether the value is 1 or -1.
+    public var isUnitMagnitude: Bool {
+        denominator == 1 && numerator.magnitude == 1
+    }
 }

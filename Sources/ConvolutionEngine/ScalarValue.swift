@@ -29,31 +29,26 @@ extension Polynomial: CustomStringConvertible {
         if terms.isEmpty { return "0" }
         var text = ""
         for (index, term) in terms.enumerated() {
-            var coefficient = term.coefficient
+            let isNegative = term.coefficient.numerator < 0
             if index == 0 {
-                if coefficient.numerator < 0 {
-                    text += "-"
-                    coefficient = -coefficient
-                }
-            } else if coefficient.numerator < 0 {
-                text += " - "
-                coefficient = -coefficient
+                if isNegative { text += "-" }
             } else {
-                text += " + "
+                text += isNegative ? " - " : " + "
             }
-            text += Polynomial.plainTerm(coefficient: coefficient, monomial: term.monomial)
+            text += Polynomial.plainTerm(coefficient: term.coefficient, monomial: term.monomial)
         }
         return text
     }
 
+    /// Writes a term without its sign, which the caller has written.
     private static func plainTerm(coefficient: Rational, monomial: Monomial) -> String {
         let product = monomial.factors.map { factor in
             plainSymbol(factor.symbol) + (factor.exponent == 1 ? "" : superscriptDigits(factor.exponent))
         }.joined(separator: "·")
-        if monomial.isOne { return coefficient.description }
-        if coefficient == .one { return product }
-        if coefficient.isInteger { return coefficient.description + product }
-        return coefficient.description + "·" + product
+        if monomial.isOne { return coefficient.magnitudeDescription }
+        if coefficient.isUnitMagnitude { return product }
+        if coefficient.isInteger { return coefficient.magnitudeDescription + product }
+        return coefficient.magnitudeDescription + "·" + product
     }
 }
 

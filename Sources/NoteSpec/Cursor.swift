@@ -64,19 +64,22 @@ struct Cursor {
         return index > start ? start..<index : nil
     }
 
-    /// Reads an optionally signed integer that fits in `Int`.
+    /// Reads an optionally signed integer that fits in `Int`, `Int.min` included.
     mutating func integer(what: String) throws(DiagnosticError) -> (value: Int, range: Range<Int>) {
         let start = index
-        let negative = consume("-")
-        if !negative { _ = consume("+") }
-        guard let run = digits() else {
+        if !consume("-") { _ = consume("+") }
+        guard digits() != nil else {
             throw text.error("expected-integer", start..<max(index, start + 1),
                              "expected an integer for \(what), found \(describeNext(from: start))")
         }
-        guard let magnitude = Int(text.string(run)) else {
-            throw text.error("integer-too-large", start..<index, "\(text.string(start..<index)) is too large for \(what)")
+        // Parsing the sign with the digits reads -9223372036854775808, whose magnitude alone
+        // does not fit in Int.
+        let written = text.string(start..<index)
+        guard let value = Int(written) else {
+            throw text.error("integer-out-of-range", start..<index,
+                             "\(written) is out of range for \(what), which must lie in \(Int.min)...\(Int.max)")
         }
-        return (negative ? -magnitude : magnitude, start..<index)
+        return (value, start..<index)
     }
 
     /// Describes what follows `position` for an error message: the next word, or the end.

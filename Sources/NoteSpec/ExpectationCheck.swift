@@ -52,7 +52,7 @@ extension EvaluatedSpec {
                 let entry = coordinates(ofFlatIndex: index, in: computed.shape).map { String($0 + indexBase) }
                 let place = computed.shape.isEmpty ? reference.text
                     : "\(reference.text) at [\(entry.joined(separator: ","))]"
-                let message = "\(place) is \(computed[flat: index]), but the note states \(ScalarValue.exact(literal.entries[index]))"
+                let message = "\(place) is \(computed[flat: index]), but the note states \(literal.entries[index])"
                 let notes = computed.shape.isEmpty ? [] : ["computed: \(computedText)"]
                 return ExpectationFailure(diagnostic: mismatch(expectation, message, notes: notes), computedText: computedText)
             }
@@ -62,13 +62,18 @@ extension EvaluatedSpec {
 
     /// Whether a computed entry equals a stated one: exactly, or in float mode within the
     /// spec's relative tolerance (relative to the larger magnitude, or absolute below 1).
-    private func matches(_ computed: ScalarValue, _ stated: Polynomial) -> Bool {
-        switch computed {
-        case .exact(let value):
-            return value == stated
-        case .float(let value):
-            guard let constant = stated.constantValue else { return false }
+    private func matches(_ computed: ScalarValue, _ stated: ScalarValue) -> Bool {
+        switch (computed, stated) {
+        case (.exact(let value), .exact(let statedValue)):
+            return value == statedValue
+        case (.float(let value), .float(let statedValue)):
+            return value.agrees(with: statedValue, relativeTolerance: tolerance)
+        case (.float(let value), .exact(let statedValue)):
+            guard let constant = statedValue.constantValue else { return false }
             return value.agrees(with: constant.doubleValue, relativeTolerance: tolerance)
+        case (.exact, .float):
+            // A spec reads its expectations in its own number mode, so this does not occur.
+            return false
         }
     }
 

@@ -86,7 +86,7 @@ extension Cursor {
                             throw text.error("duplicate-argument", key, "\(name) is given '\(text.string(key))' twice",
                                              notes: ["keep one of them"])
                         }
-                        named[text.string(key)] = (try ExpressionParser.parse(text, valueRange), valueRange, key)
+                        named[text.string(key)] = (try ExpressionParser.parseExact(text, valueRange), valueRange, key)
                     } else if name != "symbols" {
                         throw text.error("malformed-generator", key, "expected ':' after '\(text.string(key))' in the arguments of \(name)",
                                          notes: ["write arguments as name: value, such as \(name == "random" ? "seed: 7" : "start: 1")"])

@@ -21,12 +21,13 @@ public func select(
         case .all:
             fixed.append(nil)
         case .index(let written):
-            let zeroBased = written - indexBase
-            guard zeroBased >= 0, zeroBased < value.shape[axis] else {
+            // Int.min minus an index base of 1 would trap, and is out of range anyway.
+            let (zeroBased, overflow) = written.subtractingReportingOverflow(indexBase)
+            guard !overflow, zeroBased >= 0, zeroBased < value.shape[axis] else {
                 let last = value.shape[axis] - 1 + indexBase
                 throw DiagnosticError(specError(
                     "index-out-of-range", range,
-                    "index \(written) on axis \(axis + 1) of \(reference.quantity.rawValue) is outside \(indexBase)...\(last)",
+                    "index \(written) on axis \(axis + 1) of \(reference.quantity.rawValue) is out of range \(indexBase)...\(last)",
                     notes: ["this note counts from \(indexBase) (index-base in the front matter)"]))
             }
             fixed.append(zeroBased)

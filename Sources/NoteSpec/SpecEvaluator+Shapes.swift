@@ -4,7 +4,7 @@ import SourceDiagnostics
 /// Shape inference: from the tensors as written to a checked `ConvolutionGeometry`.
 extension SpecEvaluator {
     /// Entries and shape of a tensor whose shape does not depend on the convolution.
-    func fixedTensor(_ statement: Statement<TensorStatement>, key: SpecKey) throws(DiagnosticError) -> (shape: [Int], entries: [Polynomial]) {
+    func fixedTensor(_ statement: Statement<TensorStatement>, key: SpecKey) throws(DiagnosticError) -> (shape: [Int], entries: [ScalarValue]) {
         guard let tensor = try tensor(statement, key: key, defaultShape: nil) else {
             throw DiagnosticError(specError(
                 "missing-shape", statement.range, "\(key.rawValue) needs a shape for its generator",
@@ -15,7 +15,7 @@ extension SpecEvaluator {
 
     /// Entries and shape of a tensor statement; nil when a generator has no shape and no
     /// `defaultShape` is given.
-    func tensor(_ statement: Statement<TensorStatement>, key: SpecKey, defaultShape: [Int]?) throws(DiagnosticError) -> (shape: [Int], entries: [Polynomial])? {
+    func tensor(_ statement: Statement<TensorStatement>, key: SpecKey, defaultShape: [Int]?) throws(DiagnosticError) -> (shape: [Int], entries: [ScalarValue])? {
         switch statement.value.source {
         case .literal(let literal):
             guard let shape = statement.value.explicitShape else { return (literal.shape, literal.entries) }
@@ -41,7 +41,7 @@ extension SpecEvaluator {
                     "tensor-too-large", statement.range,
                     "\(key.rawValue) would have \(shape.reduce(1, *)) entries, above the limit of \(TensorLiteralParser.maximumEntries)"))
             }
-            return (shape, generator.entries(shape: shape, indexBase: indexBase))
+            return (shape, generator.entries(shape: shape, indexBase: indexBase).map(ScalarValue.exact))
         }
     }
 
@@ -194,6 +194,16 @@ extension SpecEvaluator {
         case .kernelLargerThanInput:
             return specError("kernel-too-large", spec.tensors[.w]?.valueRange ?? fallback, error.description,
                              notes: ["use a smaller kernel or dilation, or pad the input, for example padding = full"])
+        case .extentTooLarge(let parameter, _, _, _):
+            let range: SourceRange?
+            switch parameter {
+            case "stride": range = spec.integers[.stride]?.valueRange
+            case "dilation": range = spec.integers[.dilation]?.valueRange
+            case "padding": range = spec.padding?.valueRange
+            case "kernel size": range = spec.tensors[.w]?.valueRange
+            default: range = nil
+            }
+            return specError("extent-too-large", range ?? fallback, error.description)
         case .wrongArity(let parameter, _, _):
             let range = parameter == "padding" ? spec.padding?.valueRange : nil
             return specError("wrong-arity", range ?? fallback, error.description)
@@ -206,7 +216,7 @@ extension SpecEvaluator {
     }
 
     /// Returns the bias entries, one per output channel (a scalar is repeated), or nil without b.
-    func biasEntries(_ spec: ParsedSpec, outputChannels channels: Int, layout: inout AxisLayout) throws(DiagnosticError) -> [Polynomial]? {
+    func biasEntries(_ spec: ParsedSpec, outputChannels channels: Int, layout: inout AxisLayout) throws(DiagnosticError) -> [ScalarValue]? {
         guard let statement = spec.tensors[.b] else { return nil }
         let defaultShape = channels == 1 ? [] : [channels]
         guard let bias = try tensor(statement, key: .b, defaultShape: defaultShape) else { return nil }
@@ -227,10 +237,10 @@ extension SpecEvaluator {
     /// spec gives none.
     func upstreamEntries(
         _ spec: ParsedSpec, outputShape full: [Int], outputChannels: Int, layout: AxisLayout
-    ) throws(DiagnosticError) -> [Polynomial] {
+    ) throws(DiagnosticError) -> [ScalarValue] {
         let shown = layout.authorShape(of: .y, fullShape: full, outputChannels: outputChannels)
         guard let statement = spec.tensors[.upstream] else {
-            return Array(repeating: .one, count: full.reduce(1, *))
+            return Array(repeating: .exact(.one), count: full.reduce(1, *))
         }
         guard let upstream = try tensor(statement, key: .upstream, defaultShape: shown) else { return [] }
         guard upstream.shape == shown || upstream.shape == full else {

@@ -43,9 +43,16 @@ extension SpecEvaluator {
                     "output-padding \(outputPadding[axis]) on axis \(axis + 1) must be at least 0 and smaller than the stride (\(stride[axis])) or the dilation (\(dilation[axis]))",
                     notes: ["output-padding only picks among the output sizes that a strided convolution maps to the same input size"]))
             }
+            // Out-of-range values could overflow the size formula below. ConvolutionGeometry
+            // checks them before it uses the size, so a placeholder size lets it report them.
             guard (1...ConvolutionGeometry.maximumExtent).contains(stride[axis]),
                   (1...ConvolutionGeometry.maximumExtent).contains(dilation[axis]),
-                  kernelSize[axis] <= ConvolutionGeometry.maximumExtent else { break }
+                  kernelSize[axis] <= ConvolutionGeometry.maximumExtent,
+                  pads[axis].begin <= ConvolutionGeometry.maximumExtent,
+                  pads[axis].end <= ConvolutionGeometry.maximumExtent else {
+                outputSize.append(1)
+                continue
+            }
             let size = (inputSize[axis] - 1) * stride[axis] - pads[axis].begin - pads[axis].end
                 + dilation[axis] * (kernelSize[axis] - 1) + 1 + outputPadding[axis]
             guard size >= 1 else {

@@ -47,7 +47,7 @@ public struct SpecEvaluator: Sendable {
         // The scalar type: floating point on request, polynomials when a symbol appears, and
         // exact rationals otherwise.
         let inputs = Inputs(x: x.entries, spatialSize: Array(x.shape.suffix(dimensions)), w: w.entries, bias: bias, upstream: upstream)
-        let isSymbolic = inputs.all.contains { $0.contains { $0.constantValue == nil } }
+        let isSymbolic = inputs.all.contains { $0.contains(where: Self.isSymbolic) }
         try options.checkGenerators(spec)
         if isSymbolic { try checkSymbolicSize(geometry, spec) }
         let report: any ConvolutionReport
@@ -55,30 +55,49 @@ public struct SpecEvaluator: Sendable {
         case (.float, true):
             throw DiagnosticError(symbolInFloatMode(spec))
         case (.float, false):
-            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) {
-                ($0.constantValue ?? .invalid).doubleValue
+            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) { value in
+                switch value {
+                case .float(let number): number
+                case .exact(let polynomial): (polynomial.constantValue ?? .invalid).doubleValue
+                }
             }
         case (.exact, true):
-            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) { $0 }
+            report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options, convert: Self.exactValue)
         case (.exact, false):
             report = try analyse(geometry, layout: fullLayout, inputs: inputs, spec: spec, options: options) {
-                $0.constantValue ?? .invalid
+                Self.exactValue($0).constantValue ?? .invalid
             }
+        }
+        if options.numbers == .float, let invalid = report.firstInvalidEntry {
+            throw DiagnosticError(floatOverflow(invalid, spec))
         }
         return EvaluatedSpec(spec: spec, report: report, numberMode: options.numbers, indexBase: indexBase,
                              isSymbolic: isSymbolic, digits: options.digits, tolerance: options.tolerance)
     }
 
-    /// The entries of every input in the full layouts, before conversion to a scalar type.
+    /// The entries of every input in the full layouts, before conversion to a scalar type:
+    /// doubles from float-mode literals, and exact values from everything else.
     struct Inputs {
-        var x: [Polynomial]
+        var x: [ScalarValue]
         /// x's spatial size, which a transposed spec's geometry can exceed.
         var spatialSize: [Int]
-        var w: [Polynomial]
-        var bias: [Polynomial]?
-        var upstream: [Polynomial]
+        var w: [ScalarValue]
+        var bias: [ScalarValue]?
+        var upstream: [ScalarValue]
 
-        var all: [[Polynomial]] { [x, w, bias ?? [], upstream] }
+        var all: [[ScalarValue]] { [x, w, bias ?? [], upstream] }
+    }
+
+    private static func isSymbolic(_ value: ScalarValue) -> Bool {
+        guard case .exact(let polynomial) = value else { return false }
+        return polynomial.constantValue == nil
+    }
+
+    /// Returns an exact entry. Only float mode reads literals as doubles, so exact mode
+    /// never meets one, and would treat it as invalid.
+    private static func exactValue(_ value: ScalarValue) -> Polynomial {
+        guard case .exact(let polynomial) = value else { return .invalid }
+        return polynomial
     }
 
     /// The most products a symbolic spec may have: every route multiplies and adds
@@ -95,13 +114,23 @@ public struct SpecEvaluator: Sendable {
         }
     }
 
+    /// Reports an infinite or NaN entry in float mode, which the checks of exact arithmetic
+    /// would otherwise call an exact overflow.
+    private func floatOverflow(_ invalid: (quantity: Quantity, entry: [Int]), _ spec: ParsedSpec) -> Diagnostic {
+        let entry = invalid.entry.map { String($0 + indexBase) }.joined(separator: ",")
+        return specError("float-overflow", spec.range,
+                         "floating-point arithmetic overflowed while computing \(invalid.quantity.rawValue)[\(entry)]",
+                         notes: ["doubles hold magnitudes up to about 1.8e308, so use smaller entries in the spec '\(spec.name)'"])
+    }
+
+    /// Reports the `symbols` generator in float mode. The parser already rejects a symbol
+    /// written in a float-mode literal.
     private func symbolInFloatMode(_ spec: ParsedSpec) -> Diagnostic {
         for key in [SpecKey.x, .w, .b, .upstream] {
-            guard let statement = spec.tensors[key], case .literal(let literal) = statement.value.source,
-                  let symbolic = literal.entries.first(where: { $0.constantValue == nil }) else { continue }
+            guard let statement = spec.tensors[key], case .generator(.symbols, _) = statement.value.source else { continue }
             return specError("symbol-in-float", statement.valueRange,
-                             "numbers = float computes with numbers only, but \(key.rawValue) contains \(symbolic)",
-                             notes: ["remove numbers = float to compute symbolically, or replace the symbols with numbers"])
+                             "numbers = float computes with numbers only, but \(key.rawValue) is filled with symbols",
+                             notes: ["remove numbers = float to compute symbolically, or fill \(key.rawValue) with numbers, such as random(seed: 7)"])
         }
         return specError("symbol-in-float", spec.words[.numbers]?.range ?? spec.range,
                          "numbers = float computes with numbers only, but an input contains a symbol",
@@ -110,7 +139,7 @@ public struct SpecEvaluator: Sendable {
 
     private func analyse<Scalar: ConvScalar>(
         _ geometry: ConvolutionGeometry, layout: AxisLayout, inputs: Inputs, spec: ParsedSpec, options: SpecOptions,
-        convert: (Polynomial) -> Scalar
+        convert: (ScalarValue) -> Scalar
     ) throws(DiagnosticError) -> any ConvolutionReport {
         let x = inputs.x.map(convert)
         let w = inputs.w.map(convert)

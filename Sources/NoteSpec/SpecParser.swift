@@ -20,9 +20,10 @@ public struct SpecParser {
             return (spec, error.diagnostics, false)
         }
         var firstSeen: [SpecKey: SourceRange] = [:]
+        let numbers = numberMode(statements)
         for statement in statements {
             do {
-                try parseStatement(statement, into: &spec, firstSeen: &firstSeen)
+                try parseStatement(statement, numbers: numbers, into: &spec, firstSeen: &firstSeen)
             } catch {
                 diagnostics += error.diagnostics
                 var cursor = Cursor(statement, statement.trimmed(0..<statement.count))
@@ -32,8 +33,21 @@ public struct SpecParser {
         return (spec, diagnostics, canEvaluate)
     }
 
+    /// Returns the number mode the block sets, found before any value is read, because a
+    /// `numbers = float` line below `x` still decides how x's literals are read. The first
+    /// `numbers` line counts, as for every key set twice.
+    private func numberMode(_ statements: [LocatedText]) -> NumberMode {
+        for text in statements {
+            let whole = text.trimmed(0..<text.count)
+            guard let equals = topLevelEquals(text, whole),
+                  text.string(text.trimmed(whole.lowerBound..<equals)) == SpecKey.numbers.rawValue else { continue }
+            return text.string(text.trimmed((equals + 1)..<whole.upperBound)) == "float" ? .float : .exact
+        }
+        return .exact
+    }
+
     private func parseStatement(
-        _ text: LocatedText, into spec: inout ParsedSpec, firstSeen: inout [SpecKey: SourceRange]
+        _ text: LocatedText, numbers: NumberMode, into spec: inout ParsedSpec, firstSeen: inout [SpecKey: SourceRange]
     ) throws(DiagnosticError) {
         let whole = text.trimmed(0..<text.count)
         guard let equals = topLevelEquals(text, whole) else {
@@ -49,7 +63,7 @@ public struct SpecParser {
 
         var keyCursor = Cursor(text, left)
         if keyCursor.consumeWord("expect") {
-            spec.expectations.append(try expectation(text, &keyCursor, value: right, statement: statementRange))
+            spec.expectations.append(try expectation(text, &keyCursor, value: right, statement: statementRange, numbers: numbers))
             return
         }
 
@@ -59,7 +73,7 @@ public struct SpecParser {
                              notes: ["the first setting is at line \(earlier.start.line); remove one of them"])
         }
         firstSeen[key] = statementRange
-        try parseValue(key, shape: shape, text, right, statementRange, into: &spec)
+        try parseValue(key, shape: shape, text, right, statementRange, numbers: numbers, into: &spec)
     }
 
     private func topLevelEquals(_ text: LocatedText, _ range: Range<Int>) -> Int? {
@@ -103,13 +117,13 @@ public struct SpecParser {
 
     private func parseValue(
         _ key: SpecKey, shape: [Int]?, _ text: LocatedText, _ right: Range<Int>, _ statement: SourceRange,
-        into spec: inout ParsedSpec
+        numbers: NumberMode, into spec: inout ParsedSpec
     ) throws(DiagnosticError) {
         var cursor = Cursor(text, right)
         let valueRange = text.sourceRange(right)
         switch key {
         case .x, .w, .b, .upstream:
-            let source = try tensorSource(text, &cursor)
+            let source = try tensorSource(text, &cursor, numbers: numbers)
             spec.tensors[key] = Statement(value: TensorStatement(source: source, explicitShape: shape),
                                           range: statement, valueRange: valueRange)
         case .stride, .dilation, .outputPadding:
@@ -136,18 +150,30 @@ public struct SpecParser {
             }
             spec.words[key] = Statement(value: word, range: statement, valueRange: valueRange)
         case .tolerance:
-            let value = try ExpressionParser.parse(text, right)
-            guard let constant = value.constantValue, constant.numerator > 0 else {
-                throw text.error("malformed-tolerance", right, "tolerance must be a positive number, such as 1e-9")
-            }
-            spec.tolerance = Statement(value: constant.doubleValue, range: statement, valueRange: valueRange)
+            spec.tolerance = Statement(value: try tolerance(text, right), range: statement, valueRange: valueRange)
         }
     }
 
+    /// Reads a tolerance as a double in either number mode, because it is one. SpecOptions
+    /// then rejects it outside float mode.
+    private func tolerance(_ text: LocatedText, _ range: Range<Int>) throws(DiagnosticError) -> Double {
+        let malformed = text.error("malformed-tolerance", range, "tolerance must be a positive number, such as 1e-9")
+        let value: ScalarValue
+        do {
+            value = try ExpressionParser.parse(text, range, numbers: .float)
+        } catch {
+            // A symbol is reported as not a number, not as a clash with float mode.
+            if error.diagnostics.first?.id == "spec.symbol-in-float" { throw malformed }
+            throw error
+        }
+        guard case .float(let tolerance) = value, tolerance > 0 else { throw malformed }
+        return tolerance
+    }
+
     /// Reads a literal, a generator call, or a single scalar (a rank-0 tensor).
-    private func tensorSource(_ text: LocatedText, _ cursor: inout Cursor) throws(DiagnosticError) -> TensorSource {
+    private func tensorSource(_ text: LocatedText, _ cursor: inout Cursor, numbers: NumberMode) throws(DiagnosticError) -> TensorSource {
         if cursor.current == "[" {
-            let literal = try TensorLiteralParser(text: text).parse(&cursor)
+            let literal = try TensorLiteralParser(text: text, numbers: numbers).parse(&cursor)
             try cursor.expectEnd("the tensor")
             return .literal(literal)
         }
@@ -156,7 +182,7 @@ public struct SpecParser {
             return .generator(call.generator, shape: call.shape)
         }
         try rejectMisspelledGenerator(text, cursor)
-        let value = try ExpressionParser.parse(text, cursor.index..<cursor.end)
+        let value = try ExpressionParser.parse(text, cursor.index..<cursor.end, numbers: numbers)
         return .literal(TensorLiteral(shape: [], entries: [value]))
     }
 
@@ -176,7 +202,7 @@ public struct SpecParser {
     }
 
     private func expectation(
-        _ text: LocatedText, _ cursor: inout Cursor, value right: Range<Int>, statement: SourceRange
+        _ text: LocatedText, _ cursor: inout Cursor, value right: Range<Int>, statement: SourceRange, numbers: NumberMode
     ) throws(DiagnosticError) -> Expectation {
         let reference = try cursor.quantityReference(allowBlock: false)
         try cursor.expectEnd("the quantity")
@@ -191,10 +217,10 @@ public struct SpecParser {
             expected = .shape(try valueCursor.shape())
             try valueCursor.expectEnd("the shape")
         } else if valueCursor.current == "[" {
-            expected = .value(try TensorLiteralParser(text: text).parse(&valueCursor))
+            expected = .value(try TensorLiteralParser(text: text, numbers: numbers).parse(&valueCursor))
             try valueCursor.expectEnd("the tensor")
         } else {
-            expected = .value(TensorLiteral(shape: [], entries: [try ExpressionParser.parse(text, right)]))
+            expected = .value(TensorLiteral(shape: [], entries: [try ExpressionParser.parse(text, right, numbers: numbers)]))
         }
         return Expectation(reference: reference, expected: expected, range: statement, valueRange: text.sourceRange(right))
     }

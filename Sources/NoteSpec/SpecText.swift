@@ -38,17 +38,18 @@ public enum SpecText {
         case .exact(let polynomial):
             if let constant = polynomial.constantValue { return constant.description }
             let text = polynomial.terms.enumerated().map { index, term in
-                var coefficient = term.coefficient
+                // The sign is written apart from the magnitude, because negating a coefficient
+                // of Int.min overflows. The parser reads `- 9223372036854775808` back whole.
+                let coefficient = term.coefficient
                 var sign = index == 0 ? "" : " + "
                 if coefficient.numerator < 0 {
                     sign = index == 0 ? "-" : " - "
-                    coefficient = -coefficient
                 }
                 let factors = term.monomial.factors.map { factor in
                     factor.exponent == 1 ? factor.symbol : "\(factor.symbol)^\(factor.exponent)"
                 }
                 var parts = factors
-                if coefficient != .one || factors.isEmpty { parts.insert(coefficient.description, at: 0) }
+                if !coefficient.isUnitMagnitude || factors.isEmpty { parts.insert(coefficient.magnitudeDescription, at: 0) }
                 return sign + parts.joined(separator: "*")
             }.joined()
             let isPlainSymbol = polynomial.terms.count == 1 && polynomial.terms[0].coefficient == .one

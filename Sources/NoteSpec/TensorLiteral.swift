@@ -4,7 +4,8 @@ import SourceDiagnostics
 /// A tensor written out in brackets, with its shape and entries in row-major order.
 public struct TensorLiteral: Sendable {
     public var shape: [Int]
-    public var entries: [Polynomial]
+    /// Exact polynomials, or doubles when the spec sets `numbers = float`.
+    public var entries: [ScalarValue]
 }
 
 /// Parses bracketed tensors: `[1 2 3]`, `[1, 2; 3, 4]`, rows on separate lines, numpy
@@ -18,9 +19,11 @@ struct TensorLiteralParser {
     static let maximumEntries = 1 << 20
 
     let text: LocatedText
+    /// The number mode that entries are read in: exact, or float for doubles.
+    let numbers: NumberMode
 
     private enum Item {
-        case entry(Polynomial, Range<Int>)
+        case entry(ScalarValue, Range<Int>)
         case nested(TensorLiteral, Range<Int>)
     }
 
@@ -61,7 +64,7 @@ struct TensorLiteralParser {
                 rows[rows.count - 1].append(.nested(nested, start..<cursor.index))
             default:
                 let run = try entryRun(&cursor)
-                let value = try ExpressionParser.parse(text, run)
+                let value = try ExpressionParser.parse(text, run, numbers: numbers)
                 rows[rows.count - 1].append(.entry(value, run))
             }
         }
@@ -93,7 +96,7 @@ struct TensorLiteralParser {
         }
 
         if case .nested(let head, _) = first {
-            var entries: [Polynomial] = []
+            var entries: [ScalarValue] = []
             for item in items {
                 guard case .nested(let child, let range) = item else {
                     throw mixedError(item, bracket)
@@ -108,7 +111,7 @@ struct TensorLiteralParser {
             return try checked(TensorLiteral(shape: [items.count] + head.shape, entries: entries), bracket)
         }
 
-        var entries: [Polynomial] = []
+        var entries: [ScalarValue] = []
         let width = rows[0].count
         for row in rows {
             guard row.count == width else {

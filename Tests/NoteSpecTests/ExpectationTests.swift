@@ -112,19 +112,32 @@ import Testing
     @Test func selectorOutOfRange() throws {
         let failure = try #require(try check("expect y[4,1] = 1"))
         #expect(failure.diagnostic.id == "spec.index-out-of-range")
-        #expect(failure.diagnostic.message == "index 4 on axis 1 of y is outside 1...3")
+        #expect(failure.diagnostic.message == "index 4 on axis 1 of y is out of range 1...3")
         #expect(start(failure.diagnostic) == "9:9")
     }
 
     @Test func selectorZeroInBaseOne() throws {
         let failure = try #require(try check("expect y[1,0] = 1"))
-        #expect(failure.diagnostic.message == "index 0 on axis 2 of y is outside 1...3")
+        #expect(failure.diagnostic.message == "index 0 on axis 2 of y is out of range 1...3")
     }
 
     @Test func selectorOutOfRangeInBaseZero() throws {
         let failure = try #require(try check("expect dL/dw[2,0] = 1", indexBase: 0))
-        #expect(failure.diagnostic.message == "index 2 on axis 1 of dL/dw is outside 0...1")
+        #expect(failure.diagnostic.message == "index 2 on axis 1 of dL/dw is out of range 0...1")
         #expect(start(failure.diagnostic) == "9:13")
+    }
+
+    @Test func selectorAtIntMinimum() throws {
+        // -9223372036854775808 fits in Int64, and subtracting the index base from it must not trap.
+        let failure = try #require(try check("expect y[-9223372036854775808,1] = 1"))
+        #expect(failure.diagnostic.id == "spec.index-out-of-range")
+        #expect(failure.diagnostic.message == "index -9223372036854775808 on axis 1 of y is out of range 1...3")
+        #expect(start(failure.diagnostic) == "9:9")
+    }
+
+    @Test func selectorAtIntMaximumInBaseZero() throws {
+        let failure = try #require(try check("expect y[9223372036854775807,0] = 1", indexBase: 0))
+        #expect(failure.diagnostic.message == "index 9223372036854775807 on axis 1 of y is out of range 0...2")
     }
 
     @Test func selectorWithWrongRank() throws {

@@ -70,6 +70,28 @@ func exactEntries(_ value: QuantityValue) -> [Polynomial] {
     }
 }
 
+/// Returns the exact entries of a literal, row-major.
+func exactEntries(_ literal: TensorLiteral) -> [Polynomial] {
+    literal.entries.map { entry in
+        guard case .exact(let polynomial) = entry else {
+            Issue.record("entry \(entry) is not exact")
+            return .invalid
+        }
+        return polynomial
+    }
+}
+
+/// Returns the float entries of a literal, row-major.
+func floatEntries(_ literal: TensorLiteral) -> [Double] {
+    literal.entries.map { entry in
+        guard case .float(let number) = entry else {
+            Issue.record("entry \(entry) is not a double")
+            return .nan
+        }
+        return number
+    }
+}
+
 /// Returns a quantity's entries, row-major in the shape the note shows.
 func entries(_ spec: EvaluatedSpec, _ quantity: Quantity) -> [Polynomial] {
     exactEntries(spec.report.value(of: quantity))

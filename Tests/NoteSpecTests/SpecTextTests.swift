@@ -71,11 +71,15 @@ import Testing
             symbol("w_1") * symbol("w_1") * symbol("b"),
             fraction(-1, 9) * symbol("a"),
             Polynomial(Int.max),
+            Polynomial(Int.min),
+            Polynomial(Int.min) * symbol("a"),
+            symbol("b") + Polynomial(Int.min) * symbol("a") * symbol("a"),
+            symbol("a") - symbol("b"),
         ]
         for value in values {
             let text = SpecText.scalar(.exact(value))
             let literal = try parseLiteral("[\(text)]")
-            #expect(literal.entries == [value], "\(text)")
+            #expect(exactEntries(literal) == [value], "\(text)")
         }
     }
 }
