@@ -44,35 +44,33 @@ public enum TeXWriter {
         let writtenTerms = isCutDown ? polynomial.terms.prefix(shownTerms) : polynomial.terms[...]
         var tex = ""
         for (index, term) in writtenTerms.enumerated() {
-            var coefficient = term.coefficient
+            // The sign is written apart and the magnitude read from the parts, because
+            // negating a coefficient of -2^63 would overflow.
+            let coefficient = term.coefficient
             if coefficient.numerator < 0 {
                 tex += index == 0 ? "-" : " - "
-                coefficient = -coefficient
             } else if index > 0 {
                 tex += " + "
             }
+            let isUnit = coefficient.numerator.magnitude == 1 && coefficient.denominator == 1
+            let magnitude = coefficient.isInteger
+                ? "\(coefficient.numerator.magnitude)"
+                : "\\tfrac{\(coefficient.numerator.magnitude)}{\(coefficient.denominator)}"
             let factors = term.monomial.factors.map { factor in
                 symbol(factor.symbol) + (factor.exponent == 1 ? "" : "^{\(factor.exponent)}")
             }.joined(separator: " \\cdot ")
             if term.monomial.isOne {
-                tex += rational(coefficient)
-            } else if coefficient == .one {
+                tex += magnitude
+            } else if isUnit {
                 tex += factors
             } else {
-                tex += rational(coefficient) + (coefficient.isInteger ? "" : " ") + factors
+                tex += magnitude + (coefficient.isInteger ? "" : " ") + factors
             }
         }
         if isCutDown {
             tex += " + \\cdots \\; \\text{(\(polynomial.terms.count - shownTerms) more terms)}"
         }
         return tex
-    }
-
-    /// Returns a non-negative or negative rational: `3`, `\tfrac{1}{2}`, `-\tfrac{3}{4}`.
-    static func rational(_ value: Rational) -> String {
-        if value.isInteger { return value.description }
-        let sign = value.numerator < 0 ? "-" : ""
-        return "\(sign)\\tfrac{\(value.numerator.magnitude)}{\(value.denominator)}"
     }
 
     /// Returns a symbol name as TeX: `x_11` as `x_{11}`, `x_10_2` as `x_{10,2}`, `alpha` as

@@ -27,6 +27,14 @@ private func counting(_ shape: [Int]) -> QuantityValue {
         #expect(TeXWriter.scalar(.exact(.zero)) == "0")
     }
 
+    /// The smallest Int64 has no positive counterpart, so its sign is written without
+    /// negating it.
+    @Test func smallestIntegerCoefficient() {
+        #expect(TeXWriter.scalar(.exact(Polynomial(Int.min))) == "-9223372036854775808")
+        #expect(TeXWriter.scalar(.exact(Polynomial(Int.min) * symbol("a"))) == "-9223372036854775808a")
+        #expect(TeXWriter.scalar(.exact(symbol("a") + Polynomial(Int.min))) == "a - 9223372036854775808")
+    }
+
     @Test(arguments: [
         ("x_11", "x_{11}"),
         ("x_10_2", "x_{10,2}"),
