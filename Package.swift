@@ -28,7 +28,7 @@ let package = Package(
             name: "ConvNote",
             dependencies: ["ConvolutionEngine", "NoteSpec", "NoteMarkdown", "TeXMathML", "NoteRender", "SourceDiagnostics"]
         ),
-        .executableTarget(name: "convnote", dependencies: ["ConvNote"]),
+        .executableTarget(name: "convnote", dependencies: ["ConvNote", "ConvolutionEngine"]),
         // libFuzzer targets: built for fuzzing only by scripts/fuzz, with -sanitize=fuzzer.
         .target(name: "FuzzTargets", dependencies: ["ConvNote", "NoteMarkdown", "NoteSpec", "TeXMathML", "SourceDiagnostics"]),
         .executableTarget(name: "fuzz-spec-parser", dependencies: ["FuzzTargets"]),

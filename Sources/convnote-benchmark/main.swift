@@ -3,6 +3,9 @@
 import ConvolutionEngine
 import Foundation
 
+// convnote itself does the same; see AllocatorTuning.
+AllocatorTuning.keepLargeAllocations()
+
 /// Returns the median wall-clock time of `runs` calls, in milliseconds.
 func medianMilliseconds(runs: Int, _ body: () -> Void) -> Double {
     var times: [Double] = []

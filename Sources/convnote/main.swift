@@ -4,6 +4,9 @@ import Glibc
 import Darwin
 #endif
 import ConvNote
+import ConvolutionEngine
+
+AllocatorTuning.keepLargeAllocations()
 
 let interface = CommandLineInterface(console: StandardConsole())
 exit(interface.run(Array(CommandLine.arguments.dropFirst())))

@@ -5,7 +5,7 @@ import Testing
 /// Every partial sum of such integers is exact in a double, so the two must agree exactly,
 /// whatever order the blocked product adds in.
 struct FastProductTests {
-    /// Shapes that leave remainders in every blocking: tiles of 32 × 64, blocks of 256 along
+    /// Shapes that leave remainders in every blocking: tiles of 32 × 64, blocks of 128 along
     /// k, and 4 × 4 register blocks. The large ones also take the threaded path.
     static let shapes: [(rows: Int, inner: Int, columns: Int)] = [
         (1, 1, 1), (3, 5, 7), (4, 4, 4), (33, 257, 65), (37, 300, 70), (32, 144, 4096), (144, 32, 515),

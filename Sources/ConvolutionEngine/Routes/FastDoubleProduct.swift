@@ -52,7 +52,7 @@ func fastMatrixProductTransposingRight(_ a: Tensor<Double>, _ b: Tensor<Double>)
 
 private let tileRows = 32
 private let tileColumns = 64
-private let innerBlock = 256
+private let innerBlock = 128
 
 /// The operands and shape of one product; each concurrent worker writes its own tiles of
 /// `output`.

@@ -7,6 +7,10 @@ func matrixProduct<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>) -> Tensor<S
        let product = fastMatrixProduct(left, right) as? Tensor<Scalar> {
         return product
     }
+    if rows * columns > 0, let left = a as? Tensor<Rational>, let right = b as? Tensor<Rational>,
+       let product = IntegerProduct.product(left, right) as? Tensor<Scalar> {
+        return product
+    }
     var product = Tensor<Scalar>.zeros([rows, columns])
     for row in 0..<rows {
         for k in 0..<inner {
@@ -29,6 +33,10 @@ func matrixProductTransposingRight<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scal
     precondition(b.shape[1] == inner, "inner dimensions \(inner) and \(b.shape[1]) differ")
     if rows * columns > 0, let left = a as? Tensor<Double>, let right = b as? Tensor<Double>,
        let product = fastMatrixProductTransposingRight(left, right) as? Tensor<Scalar> {
+        return product
+    }
+    if rows * columns > 0, let left = a as? Tensor<Rational>, let right = b as? Tensor<Rational>,
+       let product = IntegerProduct.productTransposingRight(left, right) as? Tensor<Scalar> {
         return product
     }
     var product = Tensor<Scalar>.zeros([rows, columns])
