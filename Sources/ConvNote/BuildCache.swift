@@ -24,29 +24,29 @@ struct BuildCache: Sendable {
         binaryStamp = stamp
     }
 
-    /// The cache file of a note's bytes and file name, which its figure files are named after.
-    func url(for source: Data, stem: String) -> URL {
+    /// Names the cache file of a note's bytes and file name, which its figure files are
+    /// named after. Hashing reads the whole note, so callers compute the name once.
+    func fileName(for source: Data, stem: String) -> String {
         var bytes = Data((binaryStamp + "|" + stem).utf8)
         bytes.append(0)
         bytes.append(source)
-        return directory.appendingPathComponent(Self.hash(bytes) + Self.fileExtension)
+        return Self.hash(bytes) + Self.fileExtension
     }
 
-    func read(_ source: Data, stem: String) -> ProcessedNote? {
-        guard let data = try? Data(contentsOf: url(for: source, stem: stem)) else { return nil }
+    func read(fileName: String) -> ProcessedNote? {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else { return nil }
         return CacheEntry.decode(data)
     }
 
     /// Stores a processed note; a cache that cannot be written only costs time later.
-    func write(_ note: ProcessedNote, for source: Data, stem: String) {
+    func write(_ note: ProcessedNote, fileName: String) {
         guard let data = CacheEntry.encode(note) else { return }
-        try? AtomicFile.write(data, to: url(for: source, stem: stem))
+        try? AtomicFile.write(data, to: directory.appendingPathComponent(fileName))
     }
 
-    /// Deletes the cache files that none of `sources` uses, so that the cache holds one
-    /// entry per note rather than one per edit.
-    func prune(keeping notes: [(source: Data, stem: String)]) {
-        let kept = Set(notes.map { url(for: $0.source, stem: $0.stem).lastPathComponent })
+    /// Deletes the cache files not named in `kept`, so that the cache keeps one entry per
+    /// note rather than one per edit.
+    func prune(keeping kept: Set<String>) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for entry in entries where (entry.hasSuffix(Self.fileExtension) || entry.hasSuffix(".json")) && !kept.contains(entry) {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(entry))
@@ -58,10 +58,12 @@ struct BuildCache: Sendable {
     static func hash(_ data: Data) -> String {
         var first: UInt64 = 0xCBF2_9CE4_8422_2325
         var second: UInt64 = 0x6C62_272E_07BB_0142
-        for byte in data {
-            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = second &+ (second << 7)
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                second = second &+ (second << 7)
+            }
         }
         return String(first, radix: 16).leftPadded(to: 16) + String(second, radix: 16).leftPadded(to: 16)
     }

@@ -30,10 +30,17 @@ enum CacheEntry {
             data.append(bytes)
         }
         append(json)
-        append(Data((note.rendered?.html ?? "").utf8))
-        append(Data((note.rendered?.markdown ?? "").utf8))
-        append(Data(note.lines.joined(separator: "\n").utf8))
-        for figure in note.rendered?.figures ?? [] { append(Data(figure.svg.utf8)) }
+        if let pages = note.cachedPages {
+            append(pages.html)
+            append(pages.markdown)
+            append(Data(note.lines.joined(separator: "\n").utf8))
+            for figure in pages.figures { append(figure.dropLast()) }
+        } else {
+            append(Data((note.rendered?.html ?? "").utf8))
+            append(Data((note.rendered?.markdown ?? "").utf8))
+            append(Data(note.lines.joined(separator: "\n").utf8))
+            for figure in note.rendered?.figures ?? [] { append(Data(figure.svg.utf8)) }
+        }
         return data
     }
 
@@ -53,14 +60,29 @@ enum CacheEntry {
         }
         guard sections.count >= 4, var note = try? JSONDecoder().decode(ProcessedNote.self, from: sections[0]) else { return nil }
 
-        let text = { (index: Int) in String(decoding: sections[index], as: UTF8.self) }
-        note.lines = text(3).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if note.rendered != nil {
-            guard let figures = note.rendered?.figures, sections.count == 4 + figures.count else { return nil }
-            note.rendered?.html = text(1)
-            note.rendered?.markdown = text(2)
-            for index in figures.indices { note.rendered?.figures[index].svg = text(4 + index) }
+        note.lines = lines(sections[3])
+        if let figures = note.rendered?.figures {
+            guard sections.count == 4 + figures.count else { return nil }
+            // The pages stay bytes: decoding them would check megabytes of UTF-8 that only
+            // go back to disk. The figures' SVG files end with a newline, as written fresh.
+            note.cachedPages = PageBytes(html: sections[1], markdown: sections[2],
+                                         figures: sections[4...].map { $0 + [UInt8(ascii: "\n")] })
         }
         return note
+    }
+
+    /// Splits the lines section at its newlines, by bytes: splitting a string would first
+    /// break it into graphemes, and a generic split of `Data` is several times slower still.
+    private static func lines(_ section: Data) -> [String] {
+        section.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [String] in
+            var result: [String] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+                result.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            result.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return result
+        }
     }
 }

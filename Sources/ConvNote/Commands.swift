@@ -54,9 +54,7 @@ public struct Commands: Sendable {
         }
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {
-            BuildCache(generator: generator).prune(keeping: zip(workspace.sources, workspace.notes).map {
-                ($0, $1.url.deletingPathExtension().lastPathComponent)
-            })
+            BuildCache(generator: generator).prune(keeping: Set(workspace.cacheFileNames))
         }
         if options.verbosity == .verbose { printNoteLines(workspace, passed: "built") }
         let failed = workspace.results.filter(\.hasErrors).count

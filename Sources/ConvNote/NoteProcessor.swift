@@ -1,3 +1,4 @@
+import Foundation
 import ConvolutionEngine
 import NoteMarkdown
 import NoteRender
@@ -13,8 +14,30 @@ public struct ProcessedNote: Sendable, Codable {
     public var lines: [String]
     /// The stated values that `check --fix` would replace, one per failed `expect`.
     public var fixes: [ValueFix] = []
+    /// The pages and figures as bytes, for a note read from the build cache. Its `rendered`
+    /// then has empty pages and figures, so that they are never decoded into strings.
+    var cachedPages: PageBytes?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    private enum CodingKeys: String, CodingKey {
+        case rendered, diagnostics, lines, fixes
+    }
+
+    public init(rendered: RenderedNote?, diagnostics: [Diagnostic], lines: [String], fixes: [ValueFix] = []) {
+        self.rendered = rendered
+        self.diagnostics = diagnostics
+        self.lines = lines
+        self.fixes = fixes
+    }
+}
+
+/// A note's outputs as the bytes to write: the HTML page, the Markdown page, and each
+/// figure's SVG file in figure order.
+struct PageBytes {
+    var html: Data
+    var markdown: Data
+    var figures: [Data]
 }
 
 /// A stated value to replace: its range in the note, the computed value in spec syntax, and

@@ -6,10 +6,16 @@ import Glibc
 /// The files a build writes, keyed by their path below the output folder.
 struct OutputSet {
     /// Each file with the output stem of the note that produced it, nil for the index.
-    var files: [(relativePath: String, contents: String, owner: String?)] = []
+    /// The contents are bytes, because pages read back from the build cache are never
+    /// decoded into strings.
+    var files: [(relativePath: String, contents: Data, owner: String?)] = []
+
+    mutating func add(_ relativePath: String, _ contents: Data, owner: String? = nil) {
+        files.append((relativePath, contents, owner))
+    }
 
     mutating func add(_ relativePath: String, _ contents: String, owner: String? = nil) {
-        files.append((relativePath, contents, owner))
+        files.append((relativePath, Data(contents.utf8), owner))
     }
 }
 
@@ -46,7 +52,7 @@ enum OutputStore {
                 throw .io("refusing to write \(file.relativePath) outside the output directory \(directory.path)")
             }
             let url = directory.appendingPathComponent(file.relativePath)
-            let data = Data(file.contents.utf8)
+            let data = file.contents
             if regularFileContents(url) == data { continue }
             guard !protected.contains(entryPath(url)) else {
                 throw .io("cannot write \(url.path): it is one of the notes being built; "
@@ -81,7 +87,7 @@ enum OutputStore {
     /// other entry that is not a regular file counts as out of date, as `write` replaces it.
     static func staleFiles(_ set: OutputSet, in directory: URL) -> [String] {
         set.files.compactMap { file in
-            regularFileContents(directory.appendingPathComponent(file.relativePath)) == Data(file.contents.utf8) ? nil : file.relativePath
+            regularFileContents(directory.appendingPathComponent(file.relativePath)) == file.contents ? nil : file.relativePath
         }
     }
 

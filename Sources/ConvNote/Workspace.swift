@@ -39,6 +39,8 @@ struct Workspace {
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
     /// covers all notes, and no note is itself named `index.md`.
     let includesIndex: Bool
+    /// Each note's build-cache file name, or "" without a cache or for a note too large to key.
+    let cacheFileNames: [String]
     /// How many notes were computed, and how many read from the cache.
     let rebuilt: Int
     let cached: Int
@@ -59,6 +61,7 @@ struct Workspace {
         let processor = NoteProcessor(generator: generator, allowsRawHTML: options.allowsRawHTML)
         let results = ResultSlots<ProcessedNote>(count: notes.count)
         let fromCache = ResultSlots<Bool>(count: notes.count)
+        let cacheNames = ResultSlots<String>(count: notes.count)
         progress?.start(total: notes.count)
         forEachNote(notes.count) { index in
             let stem = notes[index].url.deletingPathExtension().lastPathComponent
@@ -66,7 +69,13 @@ struct Workspace {
                 // Only the size was read, so there are no bytes to key a cache entry with.
                 results.store(ProcessedNote(rendered: nil, diagnostics: [tooLarge(contents[index].byteCount)], lines: []), at: index)
                 fromCache.store(false, at: index)
-            } else if let cached = cache?.read(sources[index], stem: stem) {
+                cacheNames.store("", at: index)
+                progress?.advance()
+                return
+            }
+            let cacheName = cache?.fileName(for: sources[index], stem: stem) ?? ""
+            cacheNames.store(cacheName, at: index)
+            if let cached = cache?.read(fileName: cacheName) {
                 results.store(cached, at: index)
                 fromCache.store(true, at: index)
             } else {
@@ -76,7 +85,7 @@ struct Workspace {
                     result = processor.process(text, fileStem: notes[index].url.deletingPathExtension().lastPathComponent)
                 case .failure(let diagnostic): result = ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: [])
                 }
-                if writeCache { cache?.write(result, for: sources[index], stem: stem) }
+                if writeCache { cache?.write(result, fileName: cacheName) }
                 results.store(result, at: index)
                 fromCache.store(false, at: index)
             }
@@ -89,11 +98,14 @@ struct Workspace {
         var outputs = OutputSet()
         for (note, result) in zip(notes, processed) {
             guard let rendered = result.rendered else { continue }
-            outputs.add(note.outputStem + ".html", rendered.html, owner: note.outputStem)
-            outputs.add(note.outputStem + ".md", rendered.markdown, owner: note.outputStem)
+            let pages = result.cachedPages ?? PageBytes(
+                html: Data(rendered.html.utf8), markdown: Data(rendered.markdown.utf8),
+                figures: rendered.figures.map { Data(($0.svg + "\n").utf8) })
+            outputs.add(note.outputStem + ".html", pages.html, owner: note.outputStem)
+            outputs.add(note.outputStem + ".md", pages.markdown, owner: note.outputStem)
             let folder = note.outputStem.lastIndex(of: "/").map { String(note.outputStem[...$0]) } ?? ""
-            for figure in rendered.figures {
-                outputs.add(folder + figure.fileName, figure.svg + "\n", owner: note.outputStem)
+            for (figure, bytes) in zip(rendered.figures, pages.figures) {
+                outputs.add(folder + figure.fileName, bytes, owner: note.outputStem)
             }
         }
         // A note of its own named index.md is the home page; otherwise convnote writes one.
@@ -113,7 +125,8 @@ struct Workspace {
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
         }
         return Workspace(notes: notes, sources: sources, skippedLinks: found.skippedLinks, results: processed, outputs: outputs,
-                         includesIndex: includesIndex, rebuilt: notes.count - cachedCount, cached: cachedCount)
+                         includesIndex: includesIndex, cacheFileNames: cacheNames.values,
+                         rebuilt: notes.count - cachedCount, cached: cachedCount)
     }
 
     /// Adds an error for each relative link to a note file that does not exist. A link to a
