@@ -61,16 +61,36 @@ enum ExpectationFixer {
     }
 
     /// Keeps a matrix that the author wrote one row per line in that form: the new rows go on
-    /// their own lines with the indentation and line ending of the old value's second line.
+    /// their own lines, each starting with the line ending and leading bytes of the old value's
+    /// first continuation line that has content.
+    ///
+    /// The leading bytes are that line's spaces, tabs and `>` up to its first row entry. They
+    /// contain the markers of the block quotes and the indentation of the list items around
+    /// the spec block, so a new line stays inside the same containers, and the code block's own
+    /// indentation, so the rows stay aligned. A spec value never starts a row with `>`.
     private static func layout(_ replacement: String, replacing range: Range<Int>, in bytes: [UInt8]) -> String {
         let old = bytes[range]
-        guard let firstBreak = old.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
+        guard let firstBreak = old.firstIndex(where: isLineBreak),
               replacement.hasPrefix("["), !replacement.hasPrefix("[["), replacement.contains("; ") else { return replacement }
         let lineEnding = old[firstBreak] == 0x0D && old.index(after: firstBreak) < old.endIndex
             && old[old.index(after: firstBreak)] == 0x0A ? "\r\n" : String(UnicodeScalar(old[firstBreak]))
-        let afterBreak = old[(firstBreak + lineEnding.utf8.count)...]
-        let indentation = String(decoding: afterBreak.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
+        let prefix = continuationPrefix(old[(firstBreak + lineEnding.utf8.count)...])
         let rows = replacement.dropFirst().dropLast().components(separatedBy: "; ")
-        return "[" + rows.joined(separator: lineEnding + indentation) + "]"
+        return "[" + rows.joined(separator: lineEnding + String(decoding: prefix, as: UTF8.self)) + "]"
     }
+
+    /// Returns the leading spaces, tabs and `>` of the first line in `text` that contains
+    /// anything else, skipping lines that contain only those bytes, as an empty line in a block
+    /// quote does. The value's last line always has content, at least its closing `]`.
+    private static func continuationPrefix(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lineStart = text.startIndex
+        while lineStart < text.endIndex {
+            let prefix = text[lineStart...].prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }
+            guard prefix.endIndex < text.endIndex, isLineBreak(text[prefix.endIndex]) else { return prefix }
+            lineStart = prefix.endIndex + 1
+        }
+        return text[text.endIndex...]
+    }
+
+    private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 }
