@@ -59,9 +59,11 @@ enum OutputStore {
     }
 
     /// Deletes the file or link at `relativePath` below `directory`, unless its real path is
-    /// in `protected`. A directory is never deleted, and a failure only leaves the file.
+    /// in `protected` or a symbolic link leads its folder out of `directory`. A directory is
+    /// never deleted, and a failure only leaves the file.
     static func delete(_ relativePath: String, in directory: URL, protecting protected: Set<String>) {
-        guard OutputManifest.isSafeRelativePath(relativePath) else { return }
+        guard OutputManifest.isSafeRelativePath(relativePath),
+              staysInside(relativePath, directory, output: RealPath.resolve(directory.path)) else { return }
         let url = directory.appendingPathComponent(relativePath)
         guard !protected.contains(entryPath(url)) else { return }
         unlink(url.path)
@@ -99,6 +101,12 @@ enum OutputStore {
                     + "remove the link, or choose another output directory with -o")
             }
         }
+    }
+
+    /// Returns whether the folder of `relativePath` below `directory`, with links resolved,
+    /// lies inside `output`, the real path of `directory`.
+    static func staysInside(_ relativePath: String, _ directory: URL, output: String) -> Bool {
+        RealPath.isInside(RealPath.resolve(directory.appendingPathComponent(parentFolder(of: relativePath)).path), output)
     }
 
     /// Returns the folder part of a relative path, "" for a file at the top.
@@ -190,8 +198,12 @@ struct OutputPlan {
                 && OutputStore.entryExists(directory.appendingPathComponent(path))
         }
         let manifest = Set(files.files.map(\.relativePath) + keptByFailingNotes)
+        // A listed path that a symbolic link now leads out of the output folder is not
+        // convnote's to delete, so it is neither deleted nor listed again.
+        let output = RealPath.resolve(directory.path)
         leftovers = listed.filter { path in
             !manifest.contains(path) && OutputStore.entryExists(directory.appendingPathComponent(path))
+                && OutputStore.staysInside(path, directory, output: output)
         }
         files.add(OutputManifest.fileName, OutputManifest.contents(listing: Array(manifest)))
     }

@@ -251,4 +251,40 @@ import Testing
             "cannot write out2/n/b.html: it is the same file as out2/b.html through the symbolic link out2/n to . ("), "\(result)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out2").path) == ["n"])
     }
+
+    /// A removed note whose output folder was replaced by a link: the manifest still lists
+    /// its pages, and the build must not delete them through the link.
+    @Test func manifestNeverDeletesThroughLink() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("notes/n/old.md", "# Old\n")
+        let first = try folder.run("build", "-o", "out2")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/n"))
+        try FileManager.default.moveItem(at: folder.url.appendingPathComponent("out2/n"), to: folder.url.appendingPathComponent("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/n").path, withDestinationPath: "../elsewhere")
+        let elsewhereBefore = try folder.files(under: "elsewhere")
+
+        let check = try folder.run("check", "-o", "out2")
+        let second = try folder.run("build", "-o", "out2")
+
+        #expect(first.status == 0, "\(first)")
+        #expect(elsewhereBefore.keys.sorted() == ["old.html", "old.md"])
+        #expect(!check.standardError.contains("belongs to no note any more"), "\(check)")
+        #expect(second.status == 0, "\(second)")
+        #expect(try folder.files(under: "elsewhere") == elsewhereBefore)
+        #expect(try folder.read("out2/.convnote-manifest") == "a.html\na.md\nindex.html\n")
+    }
+
+    @Test func deleteSkipsPathThroughLink() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("elsewhere/x.html", "not convnote's\n")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out2"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/n").path, withDestinationPath: "../elsewhere")
+
+        OutputStore.delete("n/x.html", in: folder.url.appendingPathComponent("out2"), protecting: [])
+
+        #expect(try folder.read("elsewhere/x.html") == "not convnote's\n")
+    }
 }
