@@ -47,6 +47,7 @@ public struct Commands: Sendable {
 
         let directory = URL(fileURLWithPath: options.outputDirectory)
         let plan = OutputPlan(workspace, directory: directory)
+        try OutputStore.checkPaths(plan.files, in: directory, shownAs: options.outputDirectory)
         OutputStore.removeTemporaryFiles(in: directory)
         let written = try OutputStore.write(plan.files, to: directory, protecting: plan.protectedPaths)
         for path in plan.leftovers {
@@ -76,6 +77,7 @@ public struct Commands: Sendable {
         if try OutputStore.checkDirectory(options.outputDirectory) {
             let printer = self.printer(options)
             let plan = OutputPlan(workspace, directory: directory)
+            try OutputStore.checkPaths(plan.files, in: directory, shownAs: options.outputDirectory)
             for path in plan.leftovers {
                 let shown = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + path
                 let diagnostic = Diagnostic(

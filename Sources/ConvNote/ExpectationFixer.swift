@@ -60,17 +60,74 @@ enum ExpectationFixer {
         return offset
     }
 
-    /// Keeps a matrix that the author wrote one row per line in that form: the new rows go on
-    /// their own lines with the indentation and line ending of the old value's second line.
+    /// Keeps a matrix that the author wrote one row per line in that form. When the old value
+    /// has as many rows as the new one, each row is replaced in place (see
+    /// `replaceRows`). Otherwise the new rows go on their own lines, each starting with the
+    /// line ending and leading bytes of the old value's first continuation line that has content.
+    ///
+    /// The leading bytes are that line's spaces, tabs and `>` up to its first row entry. They
+    /// contain the markers of the block quotes and the indentation of the list items around
+    /// the spec block, so a new line stays inside the same containers, and the code block's own
+    /// indentation, so the rows stay aligned. A spec value never starts a row with `>`.
     private static func layout(_ replacement: String, replacing range: Range<Int>, in bytes: [UInt8]) -> String {
         let old = bytes[range]
-        guard let firstBreak = old.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
+        guard let firstBreak = old.firstIndex(where: isLineBreak),
               replacement.hasPrefix("["), !replacement.hasPrefix("[["), replacement.contains("; ") else { return replacement }
+        let rows = replacement.dropFirst().dropLast().components(separatedBy: "; ")
+        if let replaced = replaceRows(in: old, with: rows) { return replaced }
+
+        // NOTE: this layout drops the comments and empty lines inside the old value. It is
+        // used only when the fix changes the number of rows or a line has several rows.
         let lineEnding = old[firstBreak] == 0x0D && old.index(after: firstBreak) < old.endIndex
             && old[old.index(after: firstBreak)] == 0x0A ? "\r\n" : String(UnicodeScalar(old[firstBreak]))
-        let afterBreak = old[(firstBreak + lineEnding.utf8.count)...]
-        let indentation = String(decoding: afterBreak.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
-        let rows = replacement.dropFirst().dropLast().components(separatedBy: "; ")
-        return "[" + rows.joined(separator: lineEnding + indentation) + "]"
+        let prefix = continuationPrefix(old[(firstBreak + lineEnding.utf8.count)...])
+        return "[" + rows.joined(separator: lineEnding + String(decoding: prefix, as: UTF8.self)) + "]"
     }
+
+    /// Returns the old value with its rows replaced by `rows` one by one, keeping every byte
+    /// around them: line breaks, quote markers, indentation, `#` comments and lines without a
+    /// row. Returns nil unless each line of the old value has at most one row, with no `;`
+    /// or bracket inside, and the old value has as many rows as `rows`.
+    private static func replaceRows(in old: ArraySlice<UInt8>, with rows: [String]) -> String? {
+        guard old.first == UInt8(ascii: "["), old.last == UInt8(ascii: "]") else { return nil }
+        let inner = old.dropFirst().dropLast()
+        var spans: [Range<Int>] = []
+        var lineStart = inner.startIndex
+        while true {
+            let lineEnd = inner[lineStart...].firstIndex(where: isLineBreak) ?? inner.endIndex
+            let line = inner[lineStart..<lineEnd]
+            let start = line.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x3E } ?? lineEnd
+            let beforeComment = line[start...].firstIndex(of: UInt8(ascii: "#")) ?? lineEnd
+            let end = line[start..<beforeComment].lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
+            let row = line[start..<end]
+            guard !row.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return nil }
+            if !row.isEmpty { spans.append(start..<end) }
+
+            guard lineEnd < inner.endIndex else { break }
+            let isCRLF = inner[lineEnd] == 0x0D && lineEnd + 1 < inner.endIndex && inner[lineEnd + 1] == 0x0A
+            lineStart = lineEnd + (isCRLF ? 2 : 1)
+        }
+        guard spans.count == rows.count else { return nil }
+
+        var result = Array(old)
+        for (span, row) in zip(spans, rows).reversed() {
+            result.replaceSubrange((span.lowerBound - old.startIndex)..<(span.upperBound - old.startIndex), with: Array(row.utf8))
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Returns the leading spaces, tabs and `>` of the first line in `text` that contains
+    /// anything else, skipping lines that contain only those bytes, as an empty line in a block
+    /// quote does. The value's last line always has content, at least its closing `]`.
+    private static func continuationPrefix(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lineStart = text.startIndex
+        while lineStart < text.endIndex {
+            let prefix = text[lineStart...].prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }
+            guard prefix.endIndex < text.endIndex, isLineBreak(text[prefix.endIndex]) else { return prefix }
+            lineStart = prefix.endIndex + 1
+        }
+        return text[text.endIndex...]
+    }
+
+    private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 }

@@ -65,12 +65,77 @@ enum OutputStore {
     }
 
     /// Deletes the file or link at `relativePath` below `directory`, unless its real path is
-    /// in `protected`. A directory is never deleted, and a failure only leaves the file.
+    /// in `protected` or a symbolic link leads its folder out of `directory`. A directory is
+    /// never deleted, and a failure only leaves the file.
     static func delete(_ relativePath: String, in directory: URL, protecting protected: Set<String>) {
-        guard OutputManifest.isSafeRelativePath(relativePath) else { return }
+        guard OutputManifest.isSafeRelativePath(relativePath),
+              staysInside(relativePath, directory, output: RealPath.resolve(directory.path)) else { return }
         let url = directory.appendingPathComponent(relativePath)
         guard !protected.contains(entryPath(url)) else { return }
         unlink(url.path)
+    }
+
+    /// Checks, before a build writes anything, that each file of `set` lies inside the output
+    /// folder once symbolic links are resolved, and that no two of them are one file. A link
+    /// below the output folder to a folder elsewhere, such as back into the notes, would let
+    /// a build write there, so it is an I/O error that names the link and its target.
+    /// `shown` is the output folder as the user wrote it, for the messages. The last part of
+    /// each path is not followed, because `write` replaces a link there.
+    static func checkPaths(_ set: OutputSet, in directory: URL, shownAs shown: String) throws(CommandError) {
+        let output = RealPath.resolve(directory.path)
+        let shownPrefix = shown.hasSuffix("/") ? shown : shown + "/"
+        var realFolders: [String: String] = [:]
+        var pathsByEntry: [String: String] = [:]
+        for file in set.files {
+            let folder = parentFolder(of: file.relativePath)
+            let realFolder = realFolders[folder] ?? RealPath.resolve(directory.appendingPathComponent(folder).path)
+            realFolders[folder] = realFolder
+            guard RealPath.isInside(realFolder, output) else {
+                let link = firstLink(along: folder, in: directory) { !RealPath.isInside($0, output) }
+                let cause = link.map { "\(shownPrefix)\($0.path) is a symbolic link to \($0.target), which leads outside the output directory \(shown)" }
+                    ?? "its folder \(realFolder) lies outside the output directory \(shown)"
+                throw .io("cannot write \(shownPrefix)\(file.relativePath): \(cause); "
+                    + "remove the link, or choose another output directory with -o")
+            }
+
+            let entry = realFolder + "/" + URL(fileURLWithPath: file.relativePath).lastPathComponent
+            if let other = pathsByEntry.updateValue(file.relativePath, forKey: entry), other != file.relativePath {
+                let link = firstLink(along: folder, in: directory) { _ in true }
+                    ?? firstLink(along: parentFolder(of: other), in: directory) { _ in true }
+                let through = link.map { " through the symbolic link \(shownPrefix)\($0.path) to \($0.target)" } ?? ""
+                throw .io("cannot write \(shownPrefix)\(file.relativePath): it is the same file as \(shownPrefix)\(other)\(through); "
+                    + "remove the link, or choose another output directory with -o")
+            }
+        }
+    }
+
+    /// Returns whether the folder of `relativePath` below `directory`, with links resolved,
+    /// lies inside `output`, the real path of `directory`.
+    static func staysInside(_ relativePath: String, _ directory: URL, output: String) -> Bool {
+        RealPath.isInside(RealPath.resolve(directory.appendingPathComponent(parentFolder(of: relativePath)).path), output)
+    }
+
+    /// Returns the folder part of a relative path, "" for a file at the top.
+    private static func parentFolder(of relativePath: String) -> String {
+        relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
+    }
+
+    /// Returns the first folder on the way to `folder` below `directory` that is a symbolic
+    /// link whose real path satisfies `matches`. Its target is the link's contents as stored,
+    /// followed by the real path in brackets when the two differ.
+    private static func firstLink(
+        along folder: String, in directory: URL, where matches: (String) -> Bool
+    ) -> (path: String, target: String)? {
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path += path.isEmpty ? String(part) : "/" + part
+            let url = directory.appendingPathComponent(path)
+            guard let contents = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { continue }
+            let real = RealPath.resolve(url.path)
+            guard matches(real) else { continue }
+            return (path, contents == real ? contents : "\(contents) (\(real))")
+        }
+        return nil
     }
 
     /// Deletes files that an interrupted write left behind: the temporary files that
@@ -139,8 +204,12 @@ struct OutputPlan {
                 && OutputStore.entryExists(directory.appendingPathComponent(path))
         }
         let manifest = Set(files.files.map(\.relativePath) + keptByFailingNotes)
+        // A listed path that a symbolic link now leads out of the output folder is not
+        // convnote's to delete, so it is neither deleted nor listed again.
+        let output = RealPath.resolve(directory.path)
         leftovers = listed.filter { path in
             !manifest.contains(path) && OutputStore.entryExists(directory.appendingPathComponent(path))
+                && OutputStore.staysInside(path, directory, output: output)
         }
         files.add(OutputManifest.fileName, OutputManifest.contents(listing: Array(manifest)))
     }

@@ -70,6 +70,79 @@ import Testing
         #expect(leftovers == ["f.md"])
     }
 
+    /// Spec blocks inside block quotes and list items whose failed value spans several lines:
+    /// each note before `--fix`, and the bytes expected after it. Every new row line keeps the
+    /// quote markers and list indentation of the old value's first continuation line, so the
+    /// block stays in its containers.
+    static let nestedNotes: [(name: String, note: String, fixed: String)] = [
+        ("block quote",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [0 0\n>             0 0]\n> ```\n",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [3 5\n>             9 11]\n> ```\n"),
+        ("list item in a quote",
+         "> - item\n>\n>   ```conv a\n>   x = [1 2 3\n>        4 5 6]\n>   w = [[1 1]]\n>   expect y = [0 0\n>               0 0]\n>   ```\n",
+         "> - item\n>\n>   ```conv a\n>   x = [1 2 3\n>        4 5 6]\n>   w = [[1 1]]\n>   expect y = [3 5\n>               9 11]\n>   ```\n"),
+        ("quote in a list item",
+         "- item\n\n  > ```conv a\n  > x = [1 2 3\n  >      4 5 6]\n  > w = [[1 1]]\n  > expect y = [0 0\n  >             0 0]\n  > ```\n",
+         "- item\n\n  > ```conv a\n  > x = [1 2 3\n  >      4 5 6]\n  > w = [[1 1]]\n  > expect y = [3 5\n  >             9 11]\n  > ```\n"),
+        ("tab-indented list item",
+         "-\titem\n\n\t```conv a\n\tx = [1 2 3\n\t     4 5 6]\n\tw = [[1 1]]\n\texpect y = [0 0\n\t            0 0]\n\t```\n",
+         "-\titem\n\n\t```conv a\n\tx = [1 2 3\n\t     4 5 6]\n\tw = [[1 1]]\n\texpect y = [3 5\n\t            9 11]\n\t```\n"),
+        ("nested quotes with CRLF and three rows",
+         "> > ```conv a\r\n> > x = [1 2 3\r\n> >      4 5 6\r\n> >      7 8 9]\r\n> > w = [[1 1]]\r\n"
+            + "> > expect y = [0 0\r\n> >             0 0\r\n> >             0 0]\r\n> > ```\r\n",
+         "> > ```conv a\r\n> > x = [1 2 3\r\n> >      4 5 6\r\n> >      7 8 9]\r\n> > w = [[1 1]]\r\n"
+            + "> > expect y = [3 5\r\n> >             9 11\r\n> >             15 17]\r\n> > ```\r\n"),
+        ("quote with an empty quote line in the value",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [0 0\n>\n>   0 0]\n> ```\n",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [3 5\n>\n>   9 11]\n> ```\n"),
+        // A value with the wrong number of rows is laid out again, one row per line.
+        ("quote with a row too many",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [0 0\n>             0 0\n>             0 0]\n> ```\n",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [3 5\n>             9 11]\n> ```\n"),
+        ("quote with a row too many after an empty quote line",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [0 0\n>\n>   0 0\n>   0 0]\n> ```\n",
+         "> ```conv a\n> x = [1 2 3\n>      4 5 6]\n> w = [[1 1]]\n> expect y = [3 5\n>   9 11]\n> ```\n"),
+        ("list item in a quote with a row too many",
+         "> - item\n>\n>   ```conv a\n>   x = [1 2 3\n>        4 5 6]\n>   w = [[1 1]]\n>   expect y = [0 0\n>               0 0\n>               0 0]\n>   ```\n",
+         "> - item\n>\n>   ```conv a\n>   x = [1 2 3\n>        4 5 6]\n>   w = [[1 1]]\n>   expect y = [3 5\n>               9 11]\n>   ```\n"),
+    ]
+
+    @Test(arguments: nestedNotes.map(\.name))
+    func fixKeepsContainerPrefixes(_ name: String) throws {
+        let (_, note, fixed) = try #require(Self.nestedNotes.first { $0.name == name })
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", note)
+
+        let fix = try folder.run("check", "--fix")
+        let again = try folder.run("check")
+
+        #expect(fix.status == 0, "\(name): \(fix)")
+        #expect(try folder.read("notes/a.md") == fixed, "\(name)")
+        #expect(again.status == 0, "\(name): \(again)")
+    }
+
+    /// A value with one row per line keeps the comments, empty quote lines and CRLF endings
+    /// between its rows, and the layout of a wrong shape with the right number of rows.
+    @Test func fixKeepsCommentsBetweenRows() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "> ```conv a\r\n> x = [1 2 3\r\n>      4 5 6]\r\n> w = [[1 1]]\r\n"
+            + "> expect y = [\r\n>\r\n>   0 0 # one\r\n>   # between\r\n>   0 0\r\n> ]\r\n> ```\r\n")
+        try folder.write("notes/b.md", "```conv b\nx = [1 2 3\n     4 5 6]\nw = [[1 1]]\n"
+            + "expect y = [0 0 0  # wrong shape\n            0 0 0]  # after\n```\n")
+
+        let fix = try folder.run("check", "--fix")
+        let again = try folder.run("check")
+
+        #expect(fix.status == 0, "\(fix)")
+        #expect(try folder.read("notes/a.md") == "> ```conv a\r\n> x = [1 2 3\r\n>      4 5 6]\r\n> w = [[1 1]]\r\n"
+            + "> expect y = [\r\n>\r\n>   3 5 # one\r\n>   # between\r\n>   9 11\r\n> ]\r\n> ```\r\n")
+        #expect(try folder.read("notes/b.md") == "```conv b\nx = [1 2 3\n     4 5 6]\nw = [[1 1]]\n"
+            + "expect y = [3 5  # wrong shape\n            9 11]  # after\n```\n")
+        #expect(again.status == 0, "\(again)")
+    }
+
     @Test func fixOutsideTheTextIsRefused() {
         let fix = ValueFix(range: SourceRange(at: SourceLocation(line: 40, column: 1)), replacement: "1",
                            diagnostic: Diagnostic(id: "check.expectation", range: nil, message: "x"))

@@ -161,4 +161,130 @@ import Testing
         #expect(result.standardError.contains("/output/sub is a file, not a directory; move it away or write elsewhere"), "\(result)")
         #expect(!result.standardError.contains("The operation could not be completed"), "\(result)")
     }
+
+    /// Notes `b.md`, `n/b.md` and `n/c.md`, and the output folder `out2` with the symbolic link
+    /// `out2/n` to `target`, so that the outputs of the notes in `n` would go through it.
+    private func linkedOutputFolder(target: String) throws -> NoteFolder {
+        let folder = try NoteFolder()
+        try folder.write("notes/b.md", "# B\n")
+        try folder.write("notes/n/b.md", "# N B\n")
+        try folder.write("notes/n/c.md", "# N C\n")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out2"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/n").path, withDestinationPath: target)
+        return folder
+    }
+
+    @Test func outputLinkIntoNotesWritesNothing() throws {
+        let folder = try linkedOutputFolder(target: "../notes")
+        defer { folder.remove() }
+        let notesBefore = try folder.files(under: "notes")
+
+        let build = try folder.run("build", "-o", "out2")
+        let check = try folder.run("check", "-o", "out2")
+
+        #expect(build.status == 3, "\(build)")
+        #expect(build.standardError.contains(
+            "convnote: error: cannot write out2/n/b.html: out2/n is a symbolic link to ../notes ("), "\(build)")
+        #expect(build.standardError.contains(
+            "/notes), which leads outside the output directory out2; remove the link, or choose another output directory with -o"),
+            "\(build)")
+        #expect(try folder.files(under: "notes") == notesBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out2").path) == ["n"])
+        #expect(check.status == 3, "\(check)")
+        #expect(check.standardError.contains("cannot write out2/n/b.html: out2/n is a symbolic link to ../notes ("), "\(check)")
+    }
+
+    @Test func outputLinkElsewhereWritesNothing() throws {
+        let folder = try linkedOutputFolder(target: "../elsewhere")
+        defer { folder.remove() }
+        try folder.write("elsewhere/keep.txt", "kept\n")
+
+        let result = try folder.run("build", "-o", "out2")
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("cannot write out2/n/b.html: out2/n is a symbolic link to ../elsewhere ("), "\(result)")
+        #expect(try folder.files(under: "elsewhere") == ["keep.txt": Data("kept\n".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out2").path) == ["n"])
+    }
+
+    /// A link that no output goes through is left alone, and the cleanup of temporary files
+    /// does not follow it.
+    @Test func unusedOutputLinkIsNotFollowed() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("elsewhere/.a.html.convnote-1-2", "not convnote's\n")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out2"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/e").path, withDestinationPath: "../elsewhere")
+
+        let result = try folder.run("build", "-o", "out2")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(try folder.read("elsewhere/.a.html.convnote-1-2") == "not convnote's\n")
+        #expect(folder.exists("out2/a.html"))
+    }
+
+    @Test func outputLinkInsideOutputIsAllowed() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/n/c.md", "# N C\n")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out2/real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/n").path, withDestinationPath: "real")
+
+        let result = try folder.run("build", "-o", "out2")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(folder.exists("out2/real/c.html"))
+        #expect(folder.exists("out2/real/c.md"))
+    }
+
+    /// `out2/n` linked to `out2` itself makes `n/b.html` and `b.html` one file, so one note's
+    /// page would overwrite the other's.
+    @Test func outputLinkMergingPagesIsRejected() throws {
+        let folder = try linkedOutputFolder(target: ".")
+        defer { folder.remove() }
+
+        let result = try folder.run("build", "-o", "out2")
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains(
+            "cannot write out2/n/b.html: it is the same file as out2/b.html through the symbolic link out2/n to . ("), "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out2").path) == ["n"])
+    }
+
+    /// A removed note whose output folder was replaced by a link: the manifest still lists
+    /// its pages, and the build must not delete them through the link.
+    @Test func manifestNeverDeletesThroughLink() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("notes/n/old.md", "# Old\n")
+        let first = try folder.run("build", "-o", "out2")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/n"))
+        try FileManager.default.moveItem(at: folder.url.appendingPathComponent("out2/n"), to: folder.url.appendingPathComponent("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/n").path, withDestinationPath: "../elsewhere")
+        let elsewhereBefore = try folder.files(under: "elsewhere")
+
+        let check = try folder.run("check", "-o", "out2")
+        let second = try folder.run("build", "-o", "out2")
+
+        #expect(first.status == 0, "\(first)")
+        #expect(elsewhereBefore.keys.sorted() == ["old.html", "old.md"])
+        #expect(!check.standardError.contains("belongs to no note any more"), "\(check)")
+        #expect(second.status == 0, "\(second)")
+        #expect(try folder.files(under: "elsewhere") == elsewhereBefore)
+        #expect(try folder.read("out2/.convnote-manifest") == "a.html\na.md\nindex.html\n")
+    }
+
+    @Test func deleteSkipsPathThroughLink() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("elsewhere/x.html", "not convnote's\n")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out2"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out2/n").path, withDestinationPath: "../elsewhere")
+
+        OutputStore.delete("n/x.html", in: folder.url.appendingPathComponent("out2"), protecting: [])
+
+        #expect(try folder.read("elsewhere/x.html") == "not convnote's\n")
+    }
 }
