@@ -28,6 +28,12 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         geometry: ConvolutionGeometry, x: Tensor<Scalar>, w: Tensor<Scalar>, bias: Tensor<Scalar>?,
         upstream: Tensor<Scalar>, layout: AxisLayout, relativeTolerance: Double = 0
     ) throws(ConvolutionError) {
+        // The transposed kernel's layout differs from a convolution's. The shown shapes are
+        // checked before any reshape, so that a layout that does not fit throws, not traps.
+        var layout = layout
+        layout.kernelIsTransposed = true
+        try layout.checkShownShapes(geometry)
+
         let extension_ = (0..<geometry.dimensions).map { axis in
             PadPair(begin: 0, end: geometry.outputSize[axis] - x.shape[axis + 2])
         }

@@ -19,10 +19,8 @@ extension SpecEvaluator {
         let groups = spec.integers[.groups]?.value[0] ?? 1
 
         guard kernelInputChannels == inputChannels else {
-            throw DiagnosticError(specError(
-                "channel-mismatch", spec.tensors[.w]?.valueRange ?? spec.range,
-                "x has \(inputChannels) channels, but a transposed kernel laid out (C_in, C_out/groups, ...) has \(kernelInputChannels)",
-                notes: ["give w \(inputChannels) as its first axis"]))
+            throw DiagnosticError(transposedChannelMismatch(
+                spec, w: w, dimensions: dimensions, layout: layout, inputChannels: inputChannels))
         }
         guard groups >= 1, groups <= ConvolutionGeometry.maximumExtent else {
             throw DiagnosticError(specError(
@@ -79,9 +77,42 @@ extension SpecEvaluator {
         } catch let error as DiagnosticError {
             throw error
         } catch let error as ConvolutionError {
+            // The convolution's input channels are the transposed output's channels.
+            if case .groupsDoNotDivide(let groups, let inputChannels, let outputChannels) = error {
+                throw DiagnosticError(geometryDiagnostic(
+                    .groupsDoNotDivide(groups: groups, inputChannels: outputChannels, outputChannels: inputChannels), spec))
+            }
             throw DiagnosticError(geometryDiagnostic(error, spec))
         } catch {
             throw DiagnosticError(specError("invalid-shape", spec.range, "\(error)"))
+        }
+    }
+
+    /// Reports a transposed kernel whose C_in differs from x's channels, naming the layout
+    /// that w's rank selected: rank dims is one filter with C_in = 1, rank dims + 1 is (C_in,
+    /// kernel...) with C_out/groups = 1, and rank dims + 2 is (C_in, C_out/groups, kernel...).
+    private func transposedChannelMismatch(
+        _ spec: ParsedSpec, w: [Int], dimensions: Int, layout: AxisLayout, inputChannels: Int
+    ) -> Diagnostic {
+        let range = spec.tensors[.w]?.valueRange ?? spec.range
+        let kernel = formatShape(Array(w.suffix(dimensions)))
+        switch layout.kernelLeadingAxes {
+        case 0:
+            return specError(
+                "channel-mismatch", range,
+                "x has \(inputChannels) channels, but w of shape \(formatShape(w)) is a single transposed filter, which takes 1 input channel",
+                notes: ["write w as (C_in, kernel...), shape \(inputChannels)x\(kernel), or as (C_in, C_out/groups, kernel...), shape \(inputChannels)x1x\(kernel)"])
+        case 1:
+            return specError(
+                "channel-mismatch", range,
+                "x has \(inputChannels) channels, but w of shape \(formatShape(w)) is read as a transposed kernel (C_in, kernel...) with C_in = \(w[0])",
+                notes: ["give w \(inputChannels) as its first axis, shape \(inputChannels)x\(kernel)",
+                        "a kernel of rank \(dimensions + 1) has C_out/groups = 1, so for more output channels write w as (C_in, C_out/groups, kernel...)"])
+        default:
+            return specError(
+                "channel-mismatch", range,
+                "x has \(inputChannels) channels, but w of shape \(formatShape(w)) is read as a transposed kernel (C_in, C_out/groups, kernel...) with C_in = \(w[0])",
+                notes: ["give w \(inputChannels) as its first axis, shape \(inputChannels)x\(w[1])x\(kernel)"])
         }
     }
 
