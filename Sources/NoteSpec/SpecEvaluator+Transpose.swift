@@ -53,14 +53,25 @@ extension SpecEvaluator {
             }
             let size = (inputSize[axis] - 1) * stride[axis] - pads[axis].begin - pads[axis].end
                 + dilation[axis] * (kernelSize[axis] - 1) + 1 + outputPadding[axis]
+            let formula = "(in − 1)·stride − pad_begin − pad_end + dilation·(k − 1) + 1 + output-padding = (\(inputSize[axis]) − 1)·\(stride[axis]) − \(pads[axis].begin) − \(pads[axis].end) + \(dilation[axis])·(\(kernelSize[axis]) − 1) + 1 + \(outputPadding[axis])"
             guard size >= 1 else {
                 throw DiagnosticError(specError(
                     "empty-output", spec.padding?.valueRange ?? spec.tensors[.x]?.valueRange ?? spec.range,
-                    "the transposed output would have \(size) entries along axis \(axis + 1): (in − 1)·stride − pad_begin − pad_end + dilation·(k − 1) + 1 + output-padding = (\(inputSize[axis]) − 1)·\(stride[axis]) − \(pads[axis].begin) − \(pads[axis].end) + \(dilation[axis])·(\(kernelSize[axis]) − 1) + 1 + \(outputPadding[axis])",
+                    "the transposed output would have \(size) entries along axis \(axis + 1): \(formula)",
                     notes: ["reduce the padding, which crops the transposed output"]))
+            }
+            guard size <= ConvolutionGeometry.maximumExtent else {
+                let cause = largestTerm(spec, axis: axis, inputSize: inputSize, kernelSize: kernelSize, stride: stride, dilation: dilation)
+                throw DiagnosticError(specError(
+                    "transpose-output-too-large", cause.range,
+                    "the transposed output would have \(size) entries along axis \(axis + 1), above the limit of \(ConvolutionGeometry.maximumExtent): \(formula)",
+                    notes: [cause.advice]))
             }
             outputSize.append(size)
         }
+        try checkTransposedEntryCount(
+            spec, batch: batch, channels: outputChannelsPerGroup * groups, outputSize: outputSize, pads: pads,
+            inputSize: inputSize, kernelSize: kernelSize, stride: stride, dilation: dilation)
 
         do {
             let geometry = try ConvolutionGeometry(
@@ -86,6 +97,51 @@ extension SpecEvaluator {
         } catch {
             throw DiagnosticError(specError("invalid-shape", spec.range, "\(error)"))
         }
+    }
+
+    /// Rejects a transposed output that, with the pads it crops, has more entries than a
+    /// tensor may have, at the key that made its longest axis large.
+    private func checkTransposedEntryCount(
+        _ spec: ParsedSpec, batch: Int, channels: Int, outputSize: [Int], pads: [PadPair],
+        inputSize: [Int], kernelSize: [Int], stride: [Int], dilation: [Int]
+    ) throws(DiagnosticError) {
+        // A pad out of range is ConvolutionGeometry's to report. Otherwise every extent is at
+        // most 3·maximumExtent, so the product stops before it can overflow.
+        let limit = ConvolutionGeometry.maximumExtent
+        guard pads.allSatisfy({ (0...limit).contains($0.begin) && (0...limit).contains($0.end) }) else { return }
+        let shape = [batch, channels] + zip(outputSize, pads).map { $0 + $1.begin + $1.end }
+        var count = 1
+        for extent in shape {
+            count *= extent
+            if count > ConvolutionGeometry.maximumEntries { break }
+        }
+        guard count > ConvolutionGeometry.maximumEntries else { return }
+        let longest = outputSize.indices.max { outputSize[$0] < outputSize[$1] } ?? 0
+        let cause = largestTerm(spec, axis: longest, inputSize: inputSize, kernelSize: kernelSize, stride: stride, dilation: dilation)
+        let subject = pads.contains { $0.begin > 0 || $0.end > 0 } ? "the transposed output, before the padding crops it," : "the transposed output"
+        throw DiagnosticError(specError(
+            "transpose-output-too-large", cause.range,
+            "\(subject) would have shape \(formatShape(shape)), more than the limit of \(ConvolutionGeometry.maximumEntries) entries",
+            notes: [cause.advice]))
+    }
+
+    /// Returns the statement behind the largest term of the transposed output size along an
+    /// axis, `(in − 1)·stride` or `dilation·(k − 1)`, with advice on reducing it. Output
+    /// padding is smaller than the stride or the dilation, so it is never the largest.
+    private func largestTerm(
+        _ spec: ParsedSpec, axis: Int, inputSize: [Int], kernelSize: [Int], stride: [Int], dilation: [Int]
+    ) -> (range: SourceRange, advice: String) {
+        let fallback = spec.tensors[.x]?.valueRange ?? spec.range
+        if (inputSize[axis] - 1) * stride[axis] >= dilation[axis] * (kernelSize[axis] - 1) {
+            if stride[axis] > 1, let statement = spec.integers[.stride] {
+                return (statement.valueRange, "use a smaller stride, because neighbouring entries of x land stride entries apart in the transposed output")
+            }
+            return (fallback, "use a smaller x")
+        }
+        if dilation[axis] > 1, let statement = spec.integers[.dilation] {
+            return (statement.valueRange, "use a smaller dilation, which spreads the kernel over dilation·(k − 1) + 1 entries")
+        }
+        return (spec.tensors[.w]?.valueRange ?? fallback, "use a smaller kernel")
     }
 
     /// Reports a transposed kernel whose C_in differs from x's channels, naming the layout
