@@ -30,9 +30,10 @@ public protocol ConvScalar: Equatable, Sendable {
     /// Returns the sum of all values.
     static func sum(_ values: [Self]) -> Self
 
-    /// Whether two results of different routes count as equal: exactly for exact scalars,
-    /// within `relativeTolerance` of the larger magnitude for floating point.
-    func agrees(with other: Self, relativeTolerance: Double) -> Bool
+    /// Returns whether two results of different routes count as equal. Exact scalars must be equal.
+    /// Finite floating-point results may differ by `relativeTolerance` times the largest of
+    /// their magnitudes, 1 and `termScale`, a bound of Σ|terms| of the sum they compute.
+    func agrees(with other: Self, relativeTolerance: Double, termScale: Double) -> Bool
 }
 
 extension ConvScalar {
@@ -42,8 +43,13 @@ extension ConvScalar {
         values.reduce(.zero, +)
     }
 
-    public func agrees(with other: Self, relativeTolerance: Double) -> Bool {
+    public func agrees(with other: Self, relativeTolerance: Double, termScale: Double) -> Bool {
         self == other
+    }
+
+    /// Returns whether two values agree, measured against their own magnitudes only.
+    public func agrees(with other: Self, relativeTolerance: Double) -> Bool {
+        agrees(with: other, relativeTolerance: relativeTolerance, termScale: 0)
     }
 
     public static func += (lhs: inout Self, rhs: Self) {

@@ -105,29 +105,46 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         }
         self.tensors = tensors
 
+        // Floating-point routes are compared against the magnitudes of the terms they sum.
+        // Exact routes need no scales, because they must agree exactly.
+        let scales = (problem as? ConvolutionProblem<Double>).map(RoundingScales.init)
+        roundingScales = scales
+        let biasMagnitudes = (problem.bias as? Tensor<Double>)?.scalars.map(abs) ?? []
+        let outputScale = { (flat: Int) -> Double in
+            guard let scales else { return 0 }
+            let channel = (flat / geometry.outputPositions) % geometry.outputChannels
+            return scales.output[channel] + (biasMagnitudes.isEmpty ? 0 : biasMagnitudes[channel])
+        }
         let tolerance = relativeTolerance
         comparisons = [
             compareRoutes(.y, shape: tensors[.y]?.shape ?? [], results: [
                 ("sliding window over x_pad", window.scalars),
                 ("W_row · X_col", product.scalars),
                 ("J_x · vec(x)", jacobianProduct),
-            ], relativeTolerance: tolerance),
+            ], relativeTolerance: tolerance, termScale: outputScale),
             compareRoutes(.weightGradient, shape: tensors[.weightGradient]?.shape ?? [], results: [
                 ("dY_row · X_col^T", weightByProduct.scalars),
                 ("direct sum over outputs", weightByDirectSum.scalars),
                 ("J_w^T · vec(dL/dy)", weightByJacobian),
-            ], relativeTolerance: tolerance),
+            ], relativeTolerance: tolerance, termScale: { flat in
+                RoundingScales.bound(scales?.weightGradient ?? [], flatIndex: flat, positions: geometry.kernelPositions)
+            }),
             compareRoutes(.inputGradient, shape: tensors[.inputGradient]?.shape ?? [], results: [
                 ("dL/dy_pad correlated with w_flip", inputByFlip.scalars),
                 ("J_x^T · vec(dL/dy)", inputByJacobian),
                 ("col2im of W_row^T · dY_row", inputByCol2im.scalars),
-            ], relativeTolerance: tolerance),
+            ], relativeTolerance: tolerance, termScale: { flat in
+                RoundingScales.bound(scales?.inputGradient ?? [], flatIndex: flat, positions: geometry.inputPositions)
+            }),
             compareRoutes(.biasGradient, shape: [geometry.outputChannels], results: [
                 ("sum of dL/dy", biasBySum.scalars),
                 ("dY_row · 1", biasByRowSum.scalars),
-            ], relativeTolerance: tolerance),
+            ], relativeTolerance: tolerance, termScale: { scales?.biasGradient[$0] ?? 0 }),
         ]
     }
+
+    /// Bounds of Σ|terms| per channel in floating point, nil for exact scalars.
+    let roundingScales: RoundingScales?
 
     /// Returns the flat index of a kernel entry after rotating its spatial block by 180°.
     static func rotatedKernelIndex(_ index: Int, kernelPositions: Int) -> Int {

@@ -21,14 +21,17 @@ public struct RouteMismatch: Sendable, Equatable {
     public let secondValue: ScalarValue
 }
 
-/// Compares route results entry by entry; `results[0]` is the reference.
+/// Compares route results entry by entry; `results[0]` is the reference. `termScale` returns
+/// a bound of Σ|terms| for a flat index, against which floating-point results are compared.
 func compareRoutes<Scalar: ConvScalar>(
-    _ quantity: Quantity, shape: [Int], results: [(route: String, scalars: [Scalar])], relativeTolerance: Double
+    _ quantity: Quantity, shape: [Int], results: [(route: String, scalars: [Scalar])], relativeTolerance: Double,
+    termScale: (Int) -> Double = { _ in 0 }
 ) -> RouteComparison {
     let reference = results[0]
     for other in results.dropFirst() {
         for index in reference.scalars.indices
-        where !reference.scalars[index].agrees(with: other.scalars[index], relativeTolerance: relativeTolerance) {
+        where !reference.scalars[index].agrees(with: other.scalars[index], relativeTolerance: relativeTolerance,
+                                               termScale: termScale(index)) {
             let mismatch = RouteMismatch(
                 quantity: quantity, entry: coordinates(ofFlatIndex: index, in: shape),
                 firstRoute: reference.route, firstValue: reference.scalars[index].scalarValue,

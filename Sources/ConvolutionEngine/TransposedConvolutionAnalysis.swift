@@ -28,6 +28,12 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         geometry: ConvolutionGeometry, x: Tensor<Scalar>, w: Tensor<Scalar>, bias: Tensor<Scalar>?,
         upstream: Tensor<Scalar>, layout: AxisLayout, relativeTolerance: Double = 0
     ) throws(ConvolutionError) {
+        // The transposed kernel's layout differs from a convolution's. The shown shapes are
+        // checked before any reshape, so that a layout that does not fit throws, not traps.
+        var layout = layout
+        layout.kernelIsTransposed = true
+        try layout.checkShownShapes(geometry)
+
         let extension_ = (0..<geometry.dimensions).map { axis in
             PadPair(begin: 0, end: geometry.outputSize[axis] - x.shape[axis + 2])
         }
@@ -83,8 +89,12 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         inputJacobian = Self.transposedInputJacobian(convolution.inputJacobian, columnOf: convolutionIndex, columns: x.count)
         weightJacobian = transposedWeightJacobian(problem, isInput: Set(convolutionIndex))
 
+        // In floating point, dL/db[o] sums dL/dy[·, o], so its rounding grows with ‖dL/dy[·, o]‖₁.
+        let biasScales = (upstream as? Tensor<Double>).map {
+            channelSums($0.map(abs), channels: channels, positions: positions).scalars
+        } ?? []
         comparisons = Self.renamed(convolution.comparisons, biasBySum: biasBySum, biasByRows: biasByRows,
-                                   relativeTolerance: relativeTolerance)
+                                   biasScales: biasScales, relativeTolerance: relativeTolerance)
     }
 
     /// The full (N, C_in, in...) shape of x.
@@ -114,7 +124,8 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
 
     /// The route names of the transposed operation, in the order the convolution compared them.
     private static func renamed(
-        _ comparisons: [RouteComparison], biasBySum: Tensor<Scalar>, biasByRows: Tensor<Scalar>, relativeTolerance: Double
+        _ comparisons: [RouteComparison], biasBySum: Tensor<Scalar>, biasByRows: Tensor<Scalar>, biasScales: [Double],
+        relativeTolerance: Double
     ) -> [RouteComparison] {
         let names: [Quantity: (Quantity, [String])] = [
             .inputGradient: (.y, ["x dilated, padded and correlated with w_flip", "J_conv^T · vec(x)", "col2im of W_row^T · x as rows"]),
@@ -133,7 +144,7 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         }
         result.append(compareRoutes(.biasGradient, shape: biasBySum.shape, results: [
             ("sum of dL/dy", biasBySum.scalars), ("dL/dy as rows · 1", biasByRows.scalars),
-        ], relativeTolerance: relativeTolerance))
+        ], relativeTolerance: relativeTolerance, termScale: { biasScales.isEmpty ? 0 : biasScales[$0] }))
         return result.sorted { order($0.quantity) < order($1.quantity) }
     }
 

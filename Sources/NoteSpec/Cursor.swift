@@ -82,11 +82,13 @@ struct Cursor {
         return (value, start..<index)
     }
 
-    /// Describes what follows `position` for an error message: the next word, or the end.
+    /// Describes what follows `position` for an error message: the next word, a white-space
+    /// character by its code point and name, or the end.
     func describeNext(from position: Int) -> String {
+        guard position < end else { return "the end of the value" }
         var stop = position
         while stop < end, !text.scalars[stop].properties.isWhitespace, stop - position < 20 { stop += 1 }
-        return stop > position ? "'\(text.string(position..<stop))'" : "the end of the value"
+        return stop > position ? "'\(text.string(position..<stop))'" : CharacterCheck.describe(text.scalars[position])
     }
 }
 

@@ -52,7 +52,13 @@ extension EvaluatedSpec {
                 let entry = coordinates(ofFlatIndex: index, in: computed.shape).map { String($0 + indexBase) }
                 let place = computed.shape.isEmpty ? reference.text
                     : "\(reference.text) at [\(entry.joined(separator: ","))]"
-                let message = "\(place) is \(computed[flat: index]), but the note states \(literal.entries[index])"
+                // A double prints as 0.0 or 0.001, so float mode shows the value as written.
+                // Exact values print in the same form as the computed one.
+                var stated = "\(literal.entries[index])"
+                if case .float = literal.entries[index], let written = literal.writtenEntries?[index] {
+                    stated = written
+                }
+                let message = "\(place) is \(computed[flat: index]), but the note states \(stated)"
                 let notes = computed.shape.isEmpty ? [] : ["computed: \(computedText)"]
                 return ExpectationFailure(diagnostic: mismatch(expectation, message, notes: notes), computedText: computedText)
             }

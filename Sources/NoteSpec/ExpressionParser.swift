@@ -35,6 +35,9 @@ struct ExpressionParser {
     static func parse(_ text: LocatedText, _ range: Range<Int>, numbers: NumberMode) throws(DiagnosticError) -> ScalarValue {
         var parser = ExpressionParser(text, range, numbers: numbers, overflowNote: "use smaller numbers, or numbers = float")
         let value = try parser.whole()
+        if case .exact(let polynomial) = value, polynomial.isInvalid {
+            throw exactOverflow(text, range, note: parser.overflowNote)
+        }
         if case .float(let number) = value, !number.isFinite {
             let trimmed = text.trimmed(range)
             throw text.error("float-overflow", trimmed,
@@ -50,7 +53,19 @@ struct ExpressionParser {
         var parser = ExpressionParser(text, range, numbers: .exact,
                                       overflowNote: "generator arguments are read exactly, also with numbers = float; use smaller numbers")
         guard case .exact(let polynomial) = try parser.whole() else { return .invalid }
+        if polynomial.isInvalid {
+            throw exactOverflow(text, range, note: parser.overflowNote)
+        }
         return polynomial
+    }
+
+    /// Reports an expression whose exact value overflowed, at the expression itself rather
+    /// than at the quantity that would later contain the invalid entry.
+    private static func exactOverflow(_ text: LocatedText, _ range: Range<Int>, note: String) -> DiagnosticError {
+        let trimmed = text.trimmed(range)
+        return text.error("exact-overflow", trimmed,
+                          "the value \(text.string(trimmed)) cannot be held exactly: numerators and denominators must fit in 64 bits, and a polynomial may have at most \(Polynomial.maximumTerms) terms",
+                          notes: [note])
     }
 
     private mutating func whole() throws(DiagnosticError) -> ScalarValue {

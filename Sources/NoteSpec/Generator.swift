@@ -80,7 +80,13 @@ extension Cursor {
                     if consume(":") {
                         skipSpace()
                         let valueStart = index
-                        while let scalar = current, scalar != ",", scalar != ")" { advance() }
+                        // A value ends at a comma or the closing ) outside its own parentheses,
+                        // so that an expression such as (1 + 1)/2 may be an argument.
+                        var depth = 0
+                        while let scalar = current, depth > 0 || (scalar != "," && scalar != ")") {
+                            if scalar == "(" { depth += 1 } else if scalar == ")" { depth -= 1 }
+                            advance()
+                        }
                         let valueRange = text.trimmed(valueStart..<index)
                         guard named[text.string(key)] == nil else {
                             throw text.error("duplicate-argument", key, "\(name) is given '\(text.string(key))' twice",

@@ -25,10 +25,19 @@ public struct SpecEvaluator: Sendable {
         let x = try fixedTensor(xStatement, key: .x)
         let w = try fixedTensor(wStatement, key: .w)
         let dimensions = try spatialDimensions(spec, kernelRank: w.shape.count, kernelStatement: wStatement)
-        let layout = try axisLayout(spec, x: x.shape, w: w.shape, dimensions: dimensions)
+        var layout = try axisLayout(spec, x: x.shape, w: w.shape, dimensions: dimensions)
+        layout.kernelIsTransposed = options.isTransposed
         let geometry = options.isTransposed
             ? try makeTransposedGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
             : try makeGeometry(spec, x: x.shape, w: w.shape, dimensions: dimensions, layout: layout)
+        do {
+            try layout.checkShownShapes(geometry)
+        } catch {
+            throw DiagnosticError(specError(
+                "internal.layout", wStatement.valueRange,
+                "internal error: x has shape \(formatShape(x.shape)) and w has shape \(formatShape(w.shape)), which convnote cannot show in the layout it inferred (\(error.description))",
+                notes: ["please report this as a bug, with the spec block"]))
+        }
 
         do {
             try geometry.checkVerifiable()

@@ -214,13 +214,28 @@ public struct SpecParser {
         var valueCursor = Cursor(text, right)
         let expected: ExpectedValue
         if reference.filter == .shape {
-            expected = .shape(try valueCursor.shape())
+            // convnote writes the shape of a rank-0 quantity as scalar, so a note can state it.
+            valueCursor.skipSpace()
+            if valueCursor.consumeWord("scalar") {
+                expected = .shape([])
+            } else {
+                do {
+                    expected = .shape(try valueCursor.shape())
+                } catch {
+                    throw DiagnosticError(error.diagnostics.map { diagnostic in
+                        var diagnostic = diagnostic
+                        diagnostic.notes.append("write scalar for the shape of a single number, such as dL/db with one output channel")
+                        return diagnostic
+                    })
+                }
+            }
             try valueCursor.expectEnd("the shape")
         } else if valueCursor.current == "[" {
-            expected = .value(try TensorLiteralParser(text: text, numbers: numbers).parse(&valueCursor))
+            expected = .value(try TensorLiteralParser(text: text, numbers: numbers, keepsWrittenEntries: true).parse(&valueCursor))
             try valueCursor.expectEnd("the tensor")
         } else {
-            expected = .value(TensorLiteral(shape: [], entries: [try ExpressionParser.parse(text, right, numbers: numbers)]))
+            let value = try ExpressionParser.parse(text, right, numbers: numbers)
+            expected = .value(TensorLiteral(shape: [], entries: [value], writtenEntries: [text.string(text.trimmed(right))]))
         }
         return Expectation(reference: reference, expected: expected, range: statement, valueRange: text.sourceRange(right))
     }

@@ -14,9 +14,12 @@ public struct SpecLine: Sendable {
 /// Splits a block body into statements: one per line, continued over further lines while a
 /// bracket or parenthesis is open, and also split at a `;` outside brackets. A `#` starts a
 /// comment that runs to the end of its line. Newlines inside brackets are kept, because
-/// they separate matrix rows.
+/// they separate matrix rows. A character outside printable ASCII before any `#` is an error
+/// at its location, because no statement contains one. Up to `maximumCharacterErrors` of
+/// them are reported together, so that text pasted with many look-alikes takes one round.
 func splitStatements(_ lines: [SpecLine]) throws(DiagnosticError) -> [LocatedText] {
     var statements: [LocatedText] = []
+    var characterErrors: [Diagnostic] = []
     var current = LocatedText(endLocation: lines.first?.location ?? SourceLocation(line: 1, column: 1))
     var openBrackets: [(scalar: Unicode.Scalar, location: SourceLocation)] = []
 
@@ -31,23 +34,26 @@ func splitStatements(_ lines: [SpecLine]) throws(DiagnosticError) -> [LocatedTex
             let location = SourceLocation(line: line.location.line, column: column)
             column += 1
             if scalar == "#" { break }
+            if !CharacterCheck.isAccepted(scalar), characterErrors.count < maximumCharacterErrors {
+                characterErrors.append(CharacterCheck.diagnostic(scalar, at: location))
+            }
             switch scalar {
             case "[", "(":
                 openBrackets.append((scalar, location))
             case "]", ")":
                 let expected: Unicode.Scalar = scalar == "]" ? "[" : "("
                 guard let open = openBrackets.popLast() else {
-                    throw DiagnosticError(specError(
+                    throw DiagnosticError(characterErrors + [specError(
                         "unbalanced-bracket", SourceRange(at: location),
                         "unexpected \(scalar) with no matching \(expected) before it",
-                        notes: ["remove it, or add the opening \(expected)"]))
+                        notes: ["remove it, or add the opening \(expected)"])])
                 }
                 guard open.scalar == expected else {
                     let closing = open.scalar == "[" ? "]" : ")"
-                    throw DiagnosticError(specError(
+                    throw DiagnosticError(characterErrors + [specError(
                         "unbalanced-bracket", SourceRange(at: open.location),
                         "this \(open.scalar) is still open at the \(scalar) in column \(location.column)",
-                        notes: ["close it with \(closing) before the \(scalar)"]))
+                        notes: ["close it with \(closing) before the \(scalar)"])])
                 }
             case ";" where openBrackets.isEmpty:
                 finishStatement()
@@ -64,6 +70,9 @@ func splitStatements(_ lines: [SpecLine]) throws(DiagnosticError) -> [LocatedTex
         }
     }
 
+    if !characterErrors.isEmpty {
+        throw DiagnosticError(characterErrors)
+    }
     if let open = openBrackets.last {
         let closing = open.scalar == "[" ? "]" : ")"
         throw DiagnosticError(specError(
@@ -73,3 +82,6 @@ func splitStatements(_ lines: [SpecLine]) throws(DiagnosticError) -> [LocatedTex
     }
     return statements
 }
+
+/// The maximum number of invalid characters that one spec block reports.
+let maximumCharacterErrors = 10

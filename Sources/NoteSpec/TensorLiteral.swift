@@ -6,6 +6,9 @@ public struct TensorLiteral: Sendable {
     public var shape: [Int]
     /// Exact polynomials, or doubles when the spec sets `numbers = float`.
     public var entries: [ScalarValue]
+    /// Each entry as written, when the parser keeps it: an `expect` shows the stated value
+    /// as the author wrote it, `0` rather than the double 0.0.
+    public var writtenEntries: [String]? = nil
 }
 
 /// Parses bracketed tensors: `[1 2 3]`, `[1, 2; 3, 4]`, rows on separate lines, numpy
@@ -21,6 +24,8 @@ struct TensorLiteralParser {
     let text: LocatedText
     /// The number mode that entries are read in: exact, or float for doubles.
     let numbers: NumberMode
+    /// Whether the literal keeps the text of each entry, which only `expect` values need.
+    var keepsWrittenEntries = false
 
     private enum Item {
         case entry(ScalarValue, Range<Int>)
@@ -97,6 +102,7 @@ struct TensorLiteralParser {
 
         if case .nested(let head, _) = first {
             var entries: [ScalarValue] = []
+            var written: [String]? = keepsWrittenEntries ? [] : nil
             for item in items {
                 guard case .nested(let child, let range) = item else {
                     throw mixedError(item, bracket)
@@ -107,11 +113,13 @@ struct TensorLiteralParser {
                                      notes: ["give every stacked tensor the same shape"])
                 }
                 entries += child.entries
+                written? += child.writtenEntries ?? []
             }
-            return try checked(TensorLiteral(shape: [items.count] + head.shape, entries: entries), bracket)
+            return try checked(TensorLiteral(shape: [items.count] + head.shape, entries: entries, writtenEntries: written), bracket)
         }
 
         var entries: [ScalarValue] = []
+        var written: [String]? = keepsWrittenEntries ? [] : nil
         let width = rows[0].count
         for row in rows {
             guard row.count == width else {
@@ -121,12 +129,13 @@ struct TensorLiteralParser {
                                  notes: ["give every row the same number of entries"])
             }
             for item in row {
-                guard case .entry(let value, _) = item else { throw mixedError(item, bracket) }
+                guard case .entry(let value, let range) = item else { throw mixedError(item, bracket) }
                 entries.append(value)
+                written?.append(text.string(range))
             }
         }
         let shape = rows.count == 1 ? [width] : [rows.count, width]
-        return try checked(TensorLiteral(shape: shape, entries: entries), bracket)
+        return try checked(TensorLiteral(shape: shape, entries: entries, writtenEntries: written), bracket)
     }
 
     private func checked(_ literal: TensorLiteral, _ bracket: Range<Int>) throws(DiagnosticError) -> TensorLiteral {

@@ -162,4 +162,43 @@ import Testing
         #expect(value.shape == [])
         #expect(exactEntries(value) == integers([16]))
     }
+
+    @Test func scalarShapeIsAccepted() throws {
+        let spec = try evaluateSpec("x = [1 2 3]\nw = [1 1]\nb = 1\nexpect dL/db | shape = scalar\nexpect y[1] | shape = scalar")
+
+        #expect(spec.spec.expectations.count == 2)
+        for expectation in spec.spec.expectations {
+            let failure = spec.check(expectation)
+            #expect(failure == nil, "\(failure?.diagnostic.message ?? "")")
+        }
+    }
+
+    @Test func scalarShapeMismatchIsReported() throws {
+        let failure = try #require(try check("expect y | shape = scalar"))
+
+        #expect(failure.diagnostic.message == "y | shape is 3x3, but the note states scalar")
+        #expect(failure.computedText == "3x3")
+    }
+
+    @Test func malformedShapeMentionsScalar() throws {
+        let diagnostic = try onlyDiagnostic("x = [1 2 3]\nw = [1 1]\nexpect y | shape = scalars")
+
+        #expect(diagnostic.id == "spec.malformed-shape")
+        #expect(diagnostic.notes.contains { $0.hasPrefix("write scalar for the shape of a single number") })
+    }
+
+    @Test(arguments: [
+        ("expect y = [0 0]", "y at [1] is 3.0, but the note states 0"),
+        ("expect y[2] = 5.50", "y[2] is 5.0, but the note states 5.50"),
+        ("expect y = [3 1e-3]", "y at [2] is 5.0, but the note states 1e-3"),
+        ("expect y = [[3 5]; [3 (1 + 1/2)]] ", "y has shape 2, but the stated value has shape 2x2"),
+        ("expect y = [3 (1 + 1/2)]", "y at [2] is 5.0, but the note states (1 + 1/2)"),
+    ])
+    func floatStatedValueAsWritten(line: String, message: String) throws {
+        let spec = try evaluateSpec("numbers = float\nx = [1 2 3]\nw = [1 1]\n" + line)
+        let expectation = try #require(spec.spec.expectations.first)
+        let failure = try #require(spec.check(expectation))
+
+        #expect(failure.diagnostic.message == message)
+    }
 }

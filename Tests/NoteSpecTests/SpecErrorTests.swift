@@ -211,6 +211,14 @@ private let validPrefix = "x = [1 2 3; 4 5 6; 7 8 9]\nw = [1 2; 3 4]\n"
                       message: "the padding along axis 2 is 1048577, above the limit of 1048576"),
         SpecErrorCase(body: validPrefix + "kind = transpose\nstride = 1048577", id: "spec.extent-too-large", location: "5:10",
                       message: "the stride along axis 1 is 1048577, above the limit of 1048576"),
+        SpecErrorCase(body: validPrefix + "kind = transpose\nstride = 1048576", id: "spec.transpose-output-too-large", location: "5:10",
+                      message: "the transposed output would have 2097154 entries along axis 1, above the limit of 1048576: (in − 1)·stride − pad_begin − pad_end + dilation·(k − 1) + 1 + output-padding = (3 − 1)·1048576 − 0 − 0 + 1·(2 − 1) + 1 + 0"),
+        SpecErrorCase(body: validPrefix + "kind = transpose\ndilation = (1, 1048576)", id: "spec.transpose-output-too-large", location: "5:12",
+                      message: "the transposed output would have 1048579 entries along axis 2, above the limit of 1048576"),
+        SpecErrorCase(body: "x : 1000x1000 = ones\nw = [1 1; 1 1]\nkind = transpose\nstride = (1, 40)", id: "spec.transpose-output-too-large", location: "5:10",
+                      message: "the transposed output would have shape 1x1x1001x39962, more than the limit of 16777216 entries"),
+        SpecErrorCase(body: "x : 1000x1000 = ones\nw = [1 1; 1 1]\nkind = transpose\nstride = 40\npadding = 1", id: "spec.transpose-output-too-large", location: "5:10",
+                      message: "the transposed output, before the padding crops it, would have shape 1x1x39962x39962"),
         SpecErrorCase(body: validPrefix + "kind = transpose\npadding = 9223372036854775807", id: "spec.extent-too-large", location: "5:11",
                       message: "the padding along axis 1 is 9223372036854775807, above the limit of 1048576"),
         SpecErrorCase(body: validPrefix + "stride = -9223372036854775808", id: "spec.invalid-stride", location: "4:10",
@@ -268,16 +276,16 @@ private let validPrefix = "x = [1 2 3; 4 5 6; 7 8 9]\nw = [1 2; 3 4]\n"
 
     @Test func errorColumnsCountScalars() throws {
         // "é" is two UTF-8 bytes and "𝑥" four bytes or two UTF-16 units, but each is one column.
-        let diagnostic = try onlyDiagnostic("x = éé𝑥]")
-        #expect(diagnostic.id == "spec.unbalanced-bracket")
-        #expect(start(diagnostic) == "2:8")
+        let diagnostics = specDiagnostics("x = éé𝑥]")
+        #expect(diagnostics.map(\.id) == ["spec.invalid-character", "spec.invalid-character", "spec.invalid-character", "spec.unbalanced-bracket"])
+        #expect(diagnostics.map(start) == ["2:5", "2:6", "2:7", "2:8"])
     }
 
-    @Test func nonASCIIEntryIsQuoted() throws {
+    @Test func nonASCIIEntryIsNamed() throws {
         let diagnostic = try onlyDiagnostic("x = [2é]")
-        #expect(diagnostic.id == "spec.malformed-value")
+        #expect(diagnostic.id == "spec.invalid-character")
         #expect(start(diagnostic) == "2:7")
-        #expect(diagnostic.message == "unexpected 'é' in the value '2é'")
+        #expect(diagnostic.message == "invalid character U+00E9 LATIN SMALL LETTER E WITH ACUTE (é)")
     }
 
     @Test func lonePointNamesItself() throws {

@@ -2,8 +2,9 @@ import ConvolutionEngine
 import Testing
 @testable import NoteSpec
 
-/// Powers in spec values whose exponents leave 64 bits make the entry invalid, which the
-/// report then names as its first invalid entry, instead of a wrapped, wrong exponent.
+/// Powers in spec values whose exponents leave 64 bits make the entry invalid instead of a
+/// wrapped, wrong exponent. The parser reports such an entry where it is written, and the
+/// report names the first invalid entry that the computation produces.
 @Suite struct SymbolicOverflowTests {
     /// Returns `a` raised to `exponent` `levels` times over, as nested `(...)^exponent`.
     private func nestedPower(levels: Int, exponent: Int) -> String {
@@ -14,21 +15,19 @@ import Testing
 
     @Test func nestedPowerOverflowIsInvalid() throws {
         // a^(16^16) = a^(2^64), which wraps to a^0 in 64-bit arithmetic.
-        let spec = try evaluateSpec("x = [\(nestedPower(levels: 16, exponent: 16)) 1]\nw = [a 1]")
+        let diagnostic = try onlyDiagnostic("x = [\(nestedPower(levels: 16, exponent: 16)) 1]\nw = [a 1]")
 
-        let invalid = try #require(spec.report.firstInvalidEntry)
-        #expect(invalid.quantity == .x)
-        #expect(invalid.entry == [0])
-        #expect(entries(spec, .x)[0].isInvalid)
+        #expect(diagnostic.id == "spec.exact-overflow")
+        #expect(start(diagnostic) == "2:6")
+        #expect(diagnostic.range?.end.description == "2:87")
     }
 
     @Test func repeatedSquareOverflowIsInvalid() throws {
         // a^(2^63) is one past Int.max and wraps to a negative exponent.
-        let spec = try evaluateSpec("x = [\(nestedPower(levels: 63, exponent: 2)) 1]\nw = [a 1]")
+        let diagnostic = try onlyDiagnostic("x = [\(nestedPower(levels: 63, exponent: 2)) 1]\nw = [a 1]")
 
-        let invalid = try #require(spec.report.firstInvalidEntry)
-        #expect(invalid.quantity == .x)
-        #expect(invalid.entry == [0])
+        #expect(diagnostic.id == "spec.exact-overflow")
+        #expect(start(diagnostic) == "2:6")
     }
 
     @Test func largePowerBelowLimitIsExact() throws {
@@ -49,5 +48,26 @@ import Testing
 
         #expect(spec.report.firstInvalidEntry?.quantity == .y)
         #expect(entries(spec, .x)[0].isInvalid == false)
+    }
+
+    @Test(arguments: [
+        ("x = [1 (((a + 1)^16)^16)^16]\nw = [1]", "2:8", "(((a + 1)^16)^16)^16"),
+        ("x = [((2^16)^16)^16]\nw = [1]", "2:6", "((2^16)^16)^16"),
+        ("x = [1 2]\nw = [1]\nb = ((2^16)^16)^16", "4:5", "((2^16)^16)^16"),
+        ("x : 3 = arange(start: ((2^16)^16)^16)\nw = [1]", "2:23", "((2^16)^16)^16"),
+        ("x = [1 2]\nw = [1]\nexpect y[1] = ((2^16)^16)^16", "4:15", "((2^16)^16)^16"),
+    ])
+    func overflowInLiteralIsAtEntry(body: String, location: String, written: String) throws {
+        let diagnostic = try onlyDiagnostic(body)
+
+        #expect(diagnostic.id == "spec.exact-overflow")
+        #expect(start(diagnostic) == location)
+        #expect(diagnostic.message.hasPrefix("the value \(written) cannot be held exactly"), "\(diagnostic.message)")
+    }
+
+    @Test func parenthesizedGeneratorArgument() throws {
+        let spec = try evaluateSpec("x : 3 = arange(start: (1 + 1)/2, step: (3))\nw = [1]")
+
+        #expect(entries(spec, .x) == integers([1, 4, 7]))
     }
 }
