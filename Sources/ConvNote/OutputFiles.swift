@@ -177,7 +177,7 @@ enum OutputStore {
     }
 }
 
-/// What a build of a workspace writes to and deletes from the output folder. `check`
+/// The files a build of a workspace writes to and deletes from the output folder. `check`
 /// compares the folder with the same plan, so it reports what a build would change.
 struct OutputPlan {
     /// The files to write: the outputs of every note without errors, the index, and the

@@ -42,36 +42,12 @@ enum SpecInput {
 
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let lossy = String(decoding: bytes, as: UTF8.self)
-            return (splitLines(lossy), Diagnostic(
+            return (lossy.splitAtLineEnds(), Diagnostic(
                 id: "input.invalid-utf8", range: SourceRange(at: firstInvalidByte(bytes)),
                 message: "the spec is not valid UTF-8 at this position",
                 notes: ["save or pipe the spec as UTF-8"]))
         }
-        return (splitLines(text), nil)
-    }
-
-    /// Splits text at LF, CRLF and CR, as CommonMark ends lines.
-    static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            switch scalar {
-            case "\n":
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-            case "\r":
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-                if pending == "\n" { pending = scalars.next() }
-            default:
-                current.append(scalar)
-            }
-        }
-        lines.append(String(current))
-        return lines
+        return (text.splitAtLineEnds(), nil)
     }
 
     /// Returns the line and column, in Unicode scalars, of the first byte that is not valid UTF-8.

@@ -82,8 +82,8 @@ public struct AxisLayout: Equatable, Sendable {
         }
     }
 
-    /// Checks that every quantity keeps its entry count in its shown shape, which holds when
-    /// each axis that the layout drops has length 1 in `geometry`. For a transposed
+    /// Checks that every quantity keeps its entry count in its shown shape. That is the case
+    /// when each axis that the layout drops has length 1 in `geometry`. For a transposed
     /// convolution, `geometry` is that of the convolution it transposes.
     public func checkShownShapes(_ geometry: ConvolutionGeometry) throws(ConvolutionError) {
         let convolutionInput = [geometry.batch, geometry.inputChannels]
@@ -97,9 +97,9 @@ public struct AxisLayout: Equatable, Sendable {
         let shownChannels = kernelIsTransposed ? geometry.inputChannels : geometry.outputChannels
         for (quantity, name, leading) in leadingAxes {
             // A single spatial axis of length 1 is enough, because the layout drops only leading axes.
-            let shown = authorShape(of: quantity, fullShape: leading + [1], outputChannels: shownChannels)
-            guard shown.count >= 1, shown.reduce(1, *) == leading.reduce(1, *) else {
-                throw .shapeMismatch(tensor: name, expected: leading + [1], actual: shown)
+            let shownShape = authorShape(of: quantity, fullShape: leading + [1], outputChannels: shownChannels)
+            guard shownShape.count >= 1, shownShape.reduce(1, *) == leading.reduce(1, *) else {
+                throw .shapeMismatch(tensor: name, expected: leading + [1], actual: shownShape)
             }
         }
     }

@@ -272,25 +272,8 @@ private final class LazyLines {
 
     /// Returns line `number`, counted from 1, without its line break, or "" past the end.
     func line(_ number: Int) -> String {
-        let all = lines ?? split()
+        let all = lines ?? text.splitAtLineEnds()
         lines = all
         return number >= 1 && number <= all.count ? all[number - 1] : ""
-    }
-
-    private func split() -> [String] {
-        var result: [String] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
-                result.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                start = index + 1
-            }
-            index += 1
-        }
-        result.append(String(decoding: bytes[start...], as: UTF8.self))
-        return result
     }
 }

@@ -157,7 +157,7 @@ struct ExpressionParser {
         }
         // Repeated products, also for doubles: unlike pow from the C library, they round the
         // same way on every platform.
-        var result = one
+        var result = unitValue
         for _ in 0..<exponent { result = multiplied(result, base) }
         return result
     }
@@ -288,7 +288,8 @@ struct ExpressionParser {
 
     // MARK: Arithmetic in the parser's number mode
 
-    private var one: ScalarValue {
+    /// The number 1 in the parser's number mode.
+    private var unitValue: ScalarValue {
         numbers == .float ? .float(1) : .exact(.one)
     }
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 
 /// `a · b` for doubles, blocked for the caches and the vector registers.
@@ -121,11 +118,12 @@ private struct BlockedProduct: @unchecked Sendable {
     private func block4x4(row: Int, column: Int, kStart: Int, kCount: Int, values: UnsafeMutablePointer<Double>) {
         let target0 = output + row &* columns + column, target1 = target0 + columns
         let target2 = target1 + columns, target3 = target2 + columns
-        var sum0 = load(target0), sum1 = load(target1), sum2 = load(target2), sum3 = load(target3)
+        var sum0 = load(UnsafePointer(target0)), sum1 = load(UnsafePointer(target1))
+        var sum2 = load(UnsafePointer(target2)), sum3 = load(UnsafePointer(target3))
         let factors0 = left + row &* inner + kStart, factors1 = factors0 + inner
         let factors2 = factors1 + inner, factors3 = factors2 + inner
         for k in 0..<kCount {
-            let value = load(values + 4 &* k)
+            let value = load(UnsafePointer(values + 4 &* k))
             sum0 += factors0[k] * value
             sum1 += factors1[k] * value
             sum2 += factors2[k] * value
@@ -151,21 +149,7 @@ private struct BlockedProduct: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func load(_ pointer: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
-    }
-
-    @inline(__always)
     private func store(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
     }
 }
-
-/// The number of cores to split work across.
-let activeProcessorCount: Int = {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 1
-    #endif
-}()
