@@ -180,7 +180,7 @@ private struct TreeConverter {
         let content = restore(literal(node))
         let start = location(node)
         var lines: [LocatedLine] = []
-        var contentLines = content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var contentLines = content.pieces(separatedBy: UInt8(ascii: "\n")).map(String.init)
         if contentLines.last == "" { contentLines.removeLast() }
         let spannedLines = Int(cmark_node_get_end_line(node)) - Int(cmark_node_get_start_line(node)) + 1
         let firstLine = spannedLines > contentLines.count ? start.line + 1 : start.line

@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// Content that convnote writes itself (explanations, route tables), kept abstract so that
 /// the HTML and the Markdown writer render the same words and formulas.
 public enum GeneratedBlock: Sendable {
@@ -26,7 +28,7 @@ extension Array where Element == GeneratedSpan {
     static func prose(_ template: String) -> [GeneratedSpan] {
         var spans: [GeneratedSpan] = []
         var inMath = false
-        for piece in template.split(separator: "$", omittingEmptySubsequences: false) {
+        for piece in template.pieces(separatedBy: UInt8(ascii: "$")) {
             if !piece.isEmpty { spans.append(inMath ? .math(String(piece)) : .text(String(piece))) }
             inMath.toggle()
         }

@@ -1,3 +1,4 @@
+import SourceDiagnostics
 import NoteMarkdown
 
 /// Writes page blocks as GitHub-flavored Markdown: inline math as $`...`$, display math as
@@ -83,9 +84,13 @@ struct MarkdownWriter {
     /// math leave bare need a backslash, as GitHub reads `\|` inside them as a pipe.
     private func tableRow(_ cells: [[PageInline]]) -> String {
         "| " + cells.map { cell in
+            let text = render(cell)
+            // Most cells hold neither a pipe nor a line break and are kept as they are.
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return text }
             var escaped: [UInt8] = []
+            escaped.reserveCapacity(text.utf8.count + 8)
             var previousWasBackslash = false
-            for byte in render(cell).utf8 {
+            for byte in text.utf8 {
                 if byte == UInt8(ascii: "\n") {
                     escaped.append(UInt8(ascii: " "))
                     previousWasBackslash = false
@@ -193,13 +198,13 @@ struct MarkdownWriter {
 
     /// Writes a fenced block whose fence is longer than any backtick run in the content.
     private func fence(info: String, literal: String) -> String {
-        let ticks = String(repeating: "`", count: max(3, longestRun(of: "`", in: literal) + 1))
+        let ticks = String(repeating: "`", count: max(3, longestRun(of: UInt8(ascii: "`"), in: literal) + 1))
         let body = literal.hasSuffix("\n") ? literal : literal + "\n"
         return ticks + info + "\n" + body + ticks
     }
 
     private func codeSpan(_ code: String) -> String {
-        let ticks = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
+        let ticks = String(repeating: "`", count: longestRun(of: UInt8(ascii: "`"), in: code) + 1)
         // CommonMark strips one space from each end when both ends have one, so such code,
         // and code that starts or ends with a backtick, gets one more space on each side.
         let spacedEnds = code.hasPrefix(" ") && code.hasSuffix(" ") && !code.allSatisfy { $0 == " " }
@@ -207,11 +212,11 @@ struct MarkdownWriter {
         return ticks + padded.replacingNewlines(with: " ") + ticks
     }
 
-    private func longestRun(of character: Character, in text: String) -> Int {
+    private func longestRun(of byte: UInt8, in text: String) -> Int {
         var longest = 0
         var current = 0
-        for scalar in text {
-            current = scalar == character ? current + 1 : 0
+        for next in text.utf8 {
+            current = next == byte ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest
@@ -233,7 +238,7 @@ struct MarkdownWriter {
     private static let escapedBytes: [Bool] = (0..<128).map { "\\`*_[]<>|$~#&".utf8.contains(UInt8($0)) }
 
     private func prefixLines(_ text: String, first: String, rest: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+        text.pieces(separatedBy: UInt8(ascii: "\n")).enumerated().map { index, line in
             let prefix = index == 0 ? first : rest
             return line.isEmpty ? String(prefix.trimmingSpace) : prefix + line
         }.joined(separator: "\n")
@@ -249,7 +254,8 @@ extension StringProtocol {
     }
 
     func replacingNewlines(with replacement: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+        guard utf8.contains(UInt8(ascii: "\n")) else { return String(self) }
+        return String(self).pieces(separatedBy: UInt8(ascii: "\n")).joined(separator: replacement)
     }
 
     func replacingOccurrences(_ target: Character, _ replacement: String) -> String {

@@ -12,9 +12,15 @@ public enum TeXWriter {
     /// Returns one entry: `-\tfrac{11}{2}`, `a + b`, `d \cdot x_{11}`, or a float with
     /// `digits` significant digits, such as `1.55` or `-2.5 \times 10^{-7}`.
     public static func scalar(_ value: ScalarValue, digits: Int = 4) -> String {
+        var tex = ""
+        appendScalar(value, digits: digits, to: &tex)
+        return tex
+    }
+
+    static func appendScalar(_ value: ScalarValue, digits: Int, to tex: inout String) {
         switch value {
-        case .float(let number): return float(number, digits: digits)
-        case .exact(let polynomial): return self.polynomial(polynomial)
+        case .float(let number): tex += float(number, digits: digits)
+        case .exact(let polynomial): appendPolynomial(polynomial, to: &tex)
         }
     }
 
@@ -38,11 +44,16 @@ public enum TeXWriter {
     static let shownTerms = 8
 
     static func polynomial(_ polynomial: Polynomial) -> String {
-        if polynomial.isInvalid { return "\\text{overflow}" }
-        if polynomial.terms.isEmpty { return "0" }
+        var tex = ""
+        appendPolynomial(polynomial, to: &tex)
+        return tex
+    }
+
+    static func appendPolynomial(_ polynomial: Polynomial, to tex: inout String) {
+        if polynomial.isInvalid { return tex += "\\text{overflow}" }
+        if polynomial.terms.isEmpty { return tex += "0" }
         let isCutDown = polynomial.terms.count > maximumShownTerms
         let writtenTerms = isCutDown ? polynomial.terms.prefix(shownTerms) : polynomial.terms[...]
-        var tex = ""
         for (index, term) in writtenTerms.enumerated() {
             // The sign is written apart and the magnitude read from the parts, because
             // negating a coefficient of -2^63 would overflow.
@@ -53,92 +64,154 @@ public enum TeXWriter {
                 tex += " + "
             }
             let isUnit = coefficient.numerator.magnitude == 1 && coefficient.denominator == 1
-            let magnitude = coefficient.isInteger
-                ? "\(coefficient.numerator.magnitude)"
-                : "\\tfrac{\(coefficient.numerator.magnitude)}{\(coefficient.denominator)}"
-            let factors = term.monomial.factors.map { factor in
-                symbol(factor.symbol) + (factor.exponent == 1 ? "" : "^{\(factor.exponent)}")
-            }.joined(separator: " \\cdot ")
-            if term.monomial.isOne {
-                tex += magnitude
-            } else if isUnit {
-                tex += factors
-            } else {
-                tex += magnitude + (coefficient.isInteger ? "" : " ") + factors
+            let isConstant = term.monomial.isOne
+            if isConstant || !isUnit {
+                if coefficient.isInteger {
+                    tex += String(coefficient.numerator.magnitude)
+                } else {
+                    tex += "\\tfrac{"
+                    tex += String(coefficient.numerator.magnitude)
+                    tex += "}{"
+                    tex += String(coefficient.denominator)
+                    tex += "}"
+                }
+            }
+            guard !isConstant else { continue }
+            if !isUnit && !coefficient.isInteger { tex += " " }
+            for (position, factor) in term.monomial.factors.enumerated() {
+                if position > 0 { tex += " \\cdot " }
+                appendSymbol(factor.symbol, to: &tex)
+                if factor.exponent != 1 {
+                    tex += "^{"
+                    tex += String(factor.exponent)
+                    tex += "}"
+                }
             }
         }
         if isCutDown {
-            tex += " + \\cdots \\; \\text{(\(polynomial.terms.count - shownTerms) more terms)}"
+            tex += " + \\cdots \\; \\text{("
+            tex += String(polynomial.terms.count - shownTerms)
+            tex += " more terms)}"
         }
-        return tex
     }
 
     /// Returns a symbol name as TeX: `x_11` as `x_{11}`, `x_10_2` as `x_{10,2}`, `alpha` as
     /// `\alpha`, `w_1` as `w_{1}`, a longer name in italics.
     public static func symbol(_ name: String) -> String {
+        var tex = ""
+        appendSymbol(name, to: &tex)
+        return tex
+    }
+
+    static func appendSymbol(_ name: String, to tex: inout String) {
+        // Most names are one ASCII letter with ASCII digit subscripts, like `x_11` or `x_10_2`.
+        // They are written straight from their bytes.
+        if let written = simpleSymbol(name) { return tex += written }
         let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         // A name with an empty part (`x_`, `a__b`) has no subscript reading; it is written
         // whole, so that it never looks like another symbol.
         guard !parts.contains(where: \.isEmpty) else {
-            return "\\mathit{" + name.replacingOccurrences("_", "\\_") + "}"
+            return tex += "\\mathit{" + name.replacingOccurrences("_", "\\_") + "}"
         }
         let base = parts.first ?? name
-        let head: String
         if greekLetters[base] != nil {
-            head = "\\" + base
+            tex += "\\" + base
         } else if base.unicodeScalars.count == 1 {
-            head = base
+            tex += base
         } else {
-            head = "\\mathit{\(base)}"
+            tex += "\\mathit{\(base)}"
         }
         let subscripts = parts.dropFirst().filter { !$0.isEmpty }
-        guard !subscripts.isEmpty else { return head }
+        guard !subscripts.isEmpty else { return }
         let pieces = subscripts.map { part in
             part.allSatisfy(\.isNumber) || part.unicodeScalars.count == 1 ? part : "\\mathit{\(part)}"
         }
-        return head + "_{" + pieces.joined(separator: ",") + "}"
+        tex += "_{" + pieces.joined(separator: ",") + "}"
+    }
+
+    /// Writes a name made of one ASCII letter and subscripts of ASCII digits. The result is
+    /// what `appendSymbol` writes the long way. Any other name gives nil.
+    private static func simpleSymbol(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 3)
+        var isFirst = true
+        var hasSubscript = false
+        var partLength = 0
+        for byte in name.utf8 {
+            if isFirst {
+                guard (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") else { return nil }
+                bytes.append(byte)
+                isFirst = false
+                partLength = 1
+            } else if byte == UInt8(ascii: "_") {
+                guard partLength > 0 else { return nil }
+                if hasSubscript {
+                    bytes.append(UInt8(ascii: ","))
+                } else {
+                    bytes.append(UInt8(ascii: "_"))
+                    bytes.append(UInt8(ascii: "{"))
+                }
+                hasSubscript = true
+                partLength = 0
+            } else {
+                // A digit right after the letter makes a longer name, written in italics.
+                guard hasSubscript, byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                bytes.append(byte)
+                partLength += 1
+            }
+        }
+        guard !isFirst, partLength > 0 else { return nil }
+        if hasSubscript { bytes.append(UInt8(ascii: "}")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Returns a quantity as TeX: a scalar, a row vector, a matrix, or for rank 3 and more
     /// a bracket of matrices.
     public static func tensor(_ value: QuantityValue, digits: Int = 4) -> String {
-        tensor(shape: value.shape, offset: 0, digits: digits) { value[flat: $0] }
+        var tex = ""
+        appendTensor(shape: value.shape, offset: 0, digits: digits, to: &tex) { value[flat: $0] }
+        return tex
     }
 
-    static func tensor(shape: [Int], offset: Int, digits: Int, entry: (Int) -> ScalarValue) -> String {
+    static func appendTensor(shape: [Int], offset: Int, digits: Int, to tex: inout String, entry: (Int) -> ScalarValue) {
         switch shape.count {
         case 0:
-            return scalar(entry(offset), digits: digits)
+            appendScalar(entry(offset), digits: digits, to: &tex)
         case 1:
-            return matrix(rows: 1, columns: shape[0]) { _, column in scalar(entry(offset + column), digits: digits) }
+            appendMatrix(rows: 1, columns: shape[0], to: &tex) { _, column, tex in
+                appendScalar(entry(offset + column), digits: digits, to: &tex)
+            }
         case 2:
-            return matrix(rows: shape[0], columns: shape[1]) { row, column in
-                scalar(entry(offset + row * shape[1] + column), digits: digits)
+            appendMatrix(rows: shape[0], columns: shape[1], to: &tex) { row, column, tex in
+                appendScalar(entry(offset + row * shape[1] + column), digits: digits, to: &tex)
             }
         default:
             let inner = Array(shape.dropFirst())
             let size = inner.reduce(1, *)
-            return matrix(rows: 1, columns: shape[0]) { _, index in
-                tensor(shape: inner, offset: offset + index * size, digits: digits, entry: entry)
+            appendMatrix(rows: 1, columns: shape[0], to: &tex) { _, index, tex in
+                appendTensor(shape: inner, offset: offset + index * size, digits: digits, to: &tex, entry: entry)
             }
         }
     }
 
     /// Writes a bmatrix, cut down around dots when it is larger than `maximumShownExtent`.
-    static func matrix(rows: Int, columns: Int, entry: (Int, Int) -> String) -> String {
+    static func appendMatrix(rows: Int, columns: Int, to tex: inout String, entry: (Int, Int, inout String) -> Void) {
         let shownRows = shownIndices(rows)
         let shownColumns = shownIndices(columns)
-        let body = shownRows.map { row in
-            shownColumns.map { column in
+        tex += "\\begin{bmatrix} "
+        for (rowPosition, row) in shownRows.enumerated() {
+            if rowPosition > 0 { tex += " \\\\ " }
+            for (columnPosition, column) in shownColumns.enumerated() {
+                if columnPosition > 0 { tex += " & " }
                 switch (row, column) {
-                case (nil, nil): "\\ddots"
-                case (nil, _): "\\vdots"
-                case (_, nil): "\\cdots"
-                case (let row?, let column?): entry(row, column)
+                case (nil, nil): tex += "\\ddots"
+                case (nil, _): tex += "\\vdots"
+                case (_, nil): tex += "\\cdots"
+                case (let row?, let column?): entry(row, column, &tex)
                 }
-            }.joined(separator: " & ")
-        }.joined(separator: " \\\\ ")
-        return "\\begin{bmatrix} " + body + " \\end{bmatrix}"
+            }
+        }
+        tex += " \\end{bmatrix}"
     }
 
     /// The indices to show along an axis; nil marks the gap.

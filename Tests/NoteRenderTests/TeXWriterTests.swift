@@ -46,6 +46,16 @@ private func counting(_ shape: [Int]) -> QuantityValue {
         ("a", "a"),
         ("foo", "\\mathit{foo}"),
         ("x_ab", "x_{\\mathit{ab}}"),
+        // Names next to the ASCII fast path's edges, which must read as the long way does.
+        ("x1", "\\mathit{x1}"),
+        ("X_3_0_7", "X_{3,0,7}"),
+        ("x_1a", "x_{\\mathit{1a}}"),
+        ("x_a", "x_{a}"),
+        ("x_", "\\mathit{x\\_}"),
+        ("x__1", "\\mathit{x\\_\\_1}"),
+        ("_1", "\\mathit{\\_1}"),
+        ("é_1", "é_{1}"),
+        ("x_١", "x_{١}"),
     ])
     func symbols(_ name: String, _ expected: String) {
         #expect(TeXWriter.symbol(name) == expected)
