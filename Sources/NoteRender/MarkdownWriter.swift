@@ -128,35 +128,47 @@ struct MarkdownWriter {
     /// thematic break: a leading `-`, `+`, `=`, or a number followed by `.` or `)`.
     private func protectLineStarts(_ text: String) -> String {
         guard !text.hasPrefix("```") else { return text }
+        let escapes = lineStartEscapes(text)
+        guard !escapes.isEmpty else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 8)
+        bytes.reserveCapacity(text.utf8.count + escapes.count)
+        var next = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if next < escapes.count, escapes[next] == offset {
+                bytes.append(UInt8(ascii: "\\"))
+                next += 1
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The byte offsets that `protectLineStarts` puts a backslash before, in order. Most
+    /// paragraphs have none and are then kept as they are.
+    private func lineStartEscapes(_ text: String) -> [Int] {
+        var escapes: [Int] = []
         var atLineStart = true
         var pendingDigits = 0
-        for byte in text.utf8 {
+        for (offset, byte) in text.utf8.enumerated() {
             if atLineStart {
-                if byte == UInt8(ascii: " ") && pendingDigits == 0 {
-                    bytes.append(byte)
-                    continue
-                }
+                if byte == UInt8(ascii: " ") && pendingDigits == 0 { continue }
                 if pendingDigits == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=") {
-                    bytes.append(UInt8(ascii: "\\"))
+                    escapes.append(offset)
                 } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                     pendingDigits += 1
-                    bytes.append(byte)
                     continue
                 } else if pendingDigits > 0, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") {
-                    bytes.append(UInt8(ascii: "\\"))
+                    escapes.append(offset)
                 }
                 atLineStart = false
                 pendingDigits = 0
             }
-            bytes.append(byte)
             if byte == UInt8(ascii: "\n") {
                 atLineStart = true
                 pendingDigits = 0
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return escapes
     }
 
     private func render(_ inlines: [PageInline]) -> String {
@@ -225,6 +237,7 @@ struct MarkdownWriter {
     /// Escapes the ASCII punctuation that could start Markdown syntax, `&`, which could
     /// start an entity, and the dollar sign, which GitHub reads as math.
     private func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x80 && Self.escapedBytes[Int($0)] }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {

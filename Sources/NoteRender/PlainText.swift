@@ -48,3 +48,19 @@ struct AnchorNames {
         return candidate
     }
 }
+
+extension String {
+    /// Whether the text contains `needle`, compared byte for byte. Foundation's `contains`
+    /// searches with locale rules and is many times slower on the TeX that explanations
+    /// check for signs.
+    func containsBytes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: first) {
+            if utf8[found...].starts(with: pattern) { return true }
+            index = utf8.index(after: found)
+        }
+        return false
+    }
+}

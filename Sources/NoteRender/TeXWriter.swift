@@ -261,7 +261,7 @@ public enum TeXWriter {
         case .biasGradient: return "\\frac{\\partial L}{\\partial b_{\(subscriptText)}}"
         default:
             let base = name(quantity)
-            return base.contains("_") || base.contains("\\") ? "\\left(\(base)\\right)_{\(subscriptText)}" : "\(base)_{\(subscriptText)}"
+            return base.utf8.contains(UInt8(ascii: "_")) || base.utf8.contains(UInt8(ascii: "\\")) ? "\\left(\(base)\\right)_{\(subscriptText)}" : "\(base)_{\(subscriptText)}"
         }
     }
 

@@ -65,7 +65,7 @@ struct ExplanationContext {
     /// A factor of a product in TeX, parenthesized when it is a sum or negative.
     func factor(_ value: ScalarValue) -> String {
         let tex = TeXWriter.scalar(value, digits: spec.digits)
-        let needsParentheses = tex.contains(" + ") || tex.contains(" - ") || tex.hasPrefix("-")
+        let needsParentheses = tex.containsBytes(" + ") || tex.containsBytes(" - ") || tex.hasPrefix("-")
         return needsParentheses ? "\\left({\(tex)}\\right)" : tex
     }
 
