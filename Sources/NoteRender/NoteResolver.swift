@@ -346,30 +346,33 @@ struct NoteResolver {
     /// Converts a formula from the note, filling in its placeholders first. A TeX error is
     /// reported at its line and column in the note.
     private mutating func formula(_ math: MathSpan) -> Formula {
+        // The filled-in TeX is kept as runs, each copied from the note or from a placeholder,
+        // so that an error in it can be traced back to the note.
         var tex = ""
-        var origins: [Int?] = []
+        var runs: [(start: Int, length: Int, origin: Int?)] = []
+        var filledLength = 0
+        func appendFromNote(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            tex += String(scalars: math.tex.scalars[range])
+            runs.append((filledLength, range.count, range.lowerBound))
+            filledLength += range.count
+        }
+
         var position = 0
         for inner in math.placeholders {
             guard let range = inner.texRange else { continue }
-            for offset in position..<range.lowerBound {
-                tex.unicodeScalars.append(math.tex.scalars[offset])
-                origins.append(offset)
-            }
+            appendFromNote(position..<range.lowerBound)
             let replacement = placeholderTeX(inner).map { "{\($0)}" } ?? "{\\text{?}}"
-            for scalar in replacement.unicodeScalars {
-                tex.unicodeScalars.append(scalar)
-                origins.append(nil)
-            }
+            tex += replacement
+            let length = replacement.unicodeScalars.count
+            runs.append((filledLength, length, nil))
+            filledLength += length
             position = range.upperBound
         }
-        for offset in position..<math.tex.count {
-            tex.unicodeScalars.append(math.tex.scalars[offset])
-            origins.append(offset)
-        }
+        appendFromNote(position..<math.tex.count)
 
         // A formula that is short as written but long once its placeholders are filled in
         // is reported with both lengths, because the length comes from the filled-in values.
-        let filledLength = tex.unicodeScalars.count
         if filledLength > TeXMathML.maximumFormulaLength, math.tex.count <= TeXMathML.maximumFormulaLength {
             let delimiter = math.display ? 2 : 1
             let end = math.tex.location(math.tex.count)
@@ -387,7 +390,10 @@ struct NoteResolver {
             let mathML = try TeXMathML.convert(tex, display: math.display ? .block : .inline)
             return Formula(tex: tex, mathML: mathML, display: math.display)
         } catch {
-            let origin = error.offset < origins.count ? origins[error.offset] : math.tex.count
+            let run = runs.last { $0.start <= error.offset }
+            let origin = error.offset < filledLength
+                ? run.flatMap { run in run.origin.map { $0 + error.offset - run.start } }
+                : math.tex.count
             let location = origin.map { math.tex.location($0) } ?? math.location
             diagnostics.append(Diagnostic(
                 id: "tex.invalid", range: SourceRange(at: location, length: error.length),

@@ -189,6 +189,19 @@ struct ExpectedDiagnostic: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The filled-in TeX is longer than the note's, so an error after a placeholder must
+    /// be traced back through it to the column the author wrote.
+    @Test func texErrorAfterFilledPlaceholderPointsIntoTheNote() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/p.md", "# P\n\n```conv\nx = [1 2 3]\nw = [1 1]\n```\n\nSee $é = {{ y }} + \\bad + {{ x }}$ here.\n")
+
+        let result = try folder.run("check", "--diagnostics", "gcc")
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.standardError.contains("notes/p.md:8:20: error: unsupported TeX command \\bad"), "\(result)")
+    }
+
     @Test func placeholderErrorsAreAllReported() throws {
         let (folder, result) = try build(placeholderErrorNote)
         defer { folder.remove() }
