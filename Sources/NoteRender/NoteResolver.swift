@@ -20,6 +20,10 @@ struct NoteResolver {
     private var blockLine = 1
     private var anchors = AnchorNames()
     private let converter = MathConverter()
+    /// MathML already made for a filled-in formula of this note, keyed by display and TeX.
+    /// Notes repeat short formulas such as $x_{11}$ many times; the converter's output
+    /// depends on nothing else, so each is converted once.
+    private var convertedFormulas: [Bool: [String: String]] = [:]
 
     init(note: MarkdownNote, specs: [(outcome: SpecOutcome, line: Int)], fileStem: String) {
         self.note = note
@@ -146,7 +150,7 @@ struct NoteResolver {
             range: SourceRange(at: location, length: 3), subject: "a value in the table under spec block '\(spec.name)'",
             advice: "use shorter symbol names in the spec block")
         let rows = SpecSummary.rows(spec) { tex in
-            .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
+            .math(generatedFormula(tex, display: false, for: request))
         }
         return .spec(SpecCard(name: spec.name, anchor: "spec-" + spec.name, literal: literal, status: SpecSummary.status(spec),
                               rows: rows))
@@ -211,13 +215,26 @@ struct NoteResolver {
         return [.figure(figure)]
     }
 
+    /// Converts TeX that convnote wrote, once per note for each formula that converts
+    /// cleanly. A formula that fails is converted again wherever it appears, so that each
+    /// request gets its own diagnostic.
+    private mutating func generatedFormula(_ tex: String, display: Bool, for request: TeXRequest) -> Formula {
+        if let mathML = convertedFormulas[display]?[tex] {
+            return Formula(tex: tex, mathML: mathML, display: display)
+        }
+        let reported = diagnostics.count
+        let formula = converter.generated(tex, display: display, for: request, diagnostics: &diagnostics)
+        if diagnostics.count == reported { convertedFormulas[display, default: [:]][tex] = formula.mathML }
+        return formula
+    }
+
     private mutating func generated(_ blocks: [GeneratedBlock], for request: TeXRequest) -> [PageBlock] {
         blocks.map { block in
             switch block {
             case .paragraph(let spans):
                 return .paragraph(generated(spans, for: request))
             case .display(let tex):
-                return .displayMath(converter.generated(tex, display: true, for: request, diagnostics: &diagnostics))
+                return .displayMath(generatedFormula(tex, display: true, for: request))
             case .table(let header, let rows):
                 return .table(alignments: header.map { _ in .none }, header: header.map { [.text($0)] },
                               rows: rows.map { $0.map { generated($0, for: request) } })
@@ -237,7 +254,7 @@ struct NoteResolver {
             case .text(let text): .text(text)
             case .code(let code): .code(code)
             case .strong(let text): .strong([.text(text)])
-            case .math(let tex): .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
+            case .math(let tex): .math(generatedFormula(tex, display: false, for: request))
             }
         }
     }
@@ -278,7 +295,7 @@ struct NoteResolver {
         guard let tex = placeholderTeX(placeholder) else { return .code(written) }
         let request = TeXRequest(range: SourceRange(at: placeholder.location, length: written.unicodeScalars.count),
                                  subject: "the value of \(written)", advice: "select fewer entries")
-        return .math(converter.generated(tex, display: false, for: request, diagnostics: &diagnostics))
+        return .math(generatedFormula(tex, display: false, for: request))
     }
 
     /// Resolves a quantity placeholder to TeX, or records why it cannot be.
@@ -386,8 +403,12 @@ struct NoteResolver {
             return converter.tooLargeStandIn(display: math.display)
         }
 
+        if let mathML = convertedFormulas[math.display]?[tex] {
+            return Formula(tex: tex, mathML: mathML, display: math.display)
+        }
         do {
             let mathML = try TeXMathML.convert(tex, display: math.display ? .block : .inline)
+            convertedFormulas[math.display, default: [:]][tex] = mathML
             return Formula(tex: tex, mathML: mathML, display: math.display)
         } catch {
             let run = runs.last { $0.start <= error.offset }
