@@ -146,29 +146,33 @@ struct MarkdownWriter {
     /// The byte offsets that `protectLineStarts` puts a backslash before, in order. Most
     /// paragraphs have none and are then kept as they are.
     private func lineStartEscapes(_ text: String) -> [Int] {
-        var escapes: [Int] = []
-        var atLineStart = true
-        var pendingDigits = 0
-        for (offset, byte) in text.utf8.enumerated() {
-            if atLineStart {
-                if byte == UInt8(ascii: " ") && pendingDigits == 0 { continue }
-                if pendingDigits == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=") {
-                    escapes.append(offset)
-                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    pendingDigits += 1
-                    continue
-                } else if pendingDigits > 0, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") {
-                    escapes.append(offset)
+        var text = text
+        return text.withUTF8 { bytes in
+            var escapes: [Int] = []
+            var atLineStart = true
+            var pendingDigits = 0
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if atLineStart {
+                    if byte == UInt8(ascii: " ") && pendingDigits == 0 { continue }
+                    if pendingDigits == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=") {
+                        escapes.append(offset)
+                    } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                        pendingDigits += 1
+                        continue
+                    } else if pendingDigits > 0, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") {
+                        escapes.append(offset)
+                    }
+                    atLineStart = false
+                    pendingDigits = 0
                 }
-                atLineStart = false
-                pendingDigits = 0
+                if byte == UInt8(ascii: "\n") {
+                    atLineStart = true
+                    pendingDigits = 0
+                }
             }
-            if byte == UInt8(ascii: "\n") {
-                atLineStart = true
-                pendingDigits = 0
-            }
+            return escapes
         }
-        return escapes
     }
 
     private func render(_ inlines: [PageInline]) -> String {
