@@ -44,24 +44,44 @@ enum OutputStore {
     /// way is replaced by a regular file. A path whose real path is in `protected`, the
     /// notes, is never written, whatever the output folder.
     static func write(_ set: OutputSet, to directory: URL, protecting protected: Set<String>) throws(CommandError) -> Int {
+        // The files are written on all cores, because creating hundreds of files takes a
+        // large part of a build. Each file is checked and written on its own, and the first
+        // failure in the set's order is the one reported.
+        let files = set.files
+        let outcomes = ResultSlots<Result<Bool, CommandError>>(count: files.count)
+        Parallel.forEach(files.count) { index in
+            let file = files[index]
+            do throws(CommandError) {
+                outcomes.store(.success(try writeOne(file.relativePath, file.contents, to: directory, protecting: protected)), at: index)
+            } catch {
+                outcomes.store(.failure(error), at: index)
+            }
+        }
         var written = 0
-        for file in set.files {
-            // Output paths come from note paths below the notes folder; refuse any that could
-            // leave the output folder all the same.
-            guard OutputManifest.isSafeRelativePath(file.relativePath) else {
-                throw .io("refusing to write \(file.relativePath) outside the output directory \(directory.path)")
-            }
-            let url = directory.appendingPathComponent(file.relativePath)
-            let data = file.contents
-            if regularFileContents(url) == data { continue }
-            guard !protected.contains(entryPath(url)) else {
-                throw .io("cannot write \(url.path): it is one of the notes being built; "
-                    + "choose an output directory outside the notes with -o")
-            }
-            try AtomicFile.write(data, to: url)
-            written += 1
+        for outcome in outcomes.values {
+            if try outcome.get() { written += 1 }
         }
         return written
+    }
+
+    /// Writes one output file unless it already holds `contents`, and returns whether it
+    /// wrote.
+    private static func writeOne(
+        _ relativePath: String, _ contents: Data, to directory: URL, protecting protected: Set<String>
+    ) throws(CommandError) -> Bool {
+        // Output paths come from note paths below the notes folder; refuse any that could
+        // leave the output folder all the same.
+        guard OutputManifest.isSafeRelativePath(relativePath) else {
+            throw .io("refusing to write \(relativePath) outside the output directory \(directory.path)")
+        }
+        let url = directory.appendingPathComponent(relativePath)
+        if regularFileContents(url) == contents { return false }
+        guard !protected.contains(entryPath(url)) else {
+            throw .io("cannot write \(url.path): it is one of the notes being built; "
+                + "choose an output directory outside the notes with -o")
+        }
+        try AtomicFile.write(contents, to: url)
+        return true
     }
 
     /// Deletes the file or link at `relativePath` below `directory`, unless its real path is

@@ -63,7 +63,7 @@ struct Workspace {
         let fromCache = ResultSlots<Bool>(count: notes.count)
         let cacheNames = ResultSlots<String>(count: notes.count)
         progress?.start(total: notes.count)
-        forEachNote(notes.count) { index in
+        Parallel.forEach(notes.count) { index in
             let stem = notes[index].url.deletingPathExtension().lastPathComponent
             if contents[index].byteCount > maximumNoteBytes {
                 // Only the size was read, so there are no bytes to key a cache entry with.
@@ -179,16 +179,6 @@ struct Workspace {
     /// The largest note convnote reads, in bytes: far above any real note, low enough that
     /// a stray huge file is reported instead of exhausting memory.
     static let maximumNoteBytes = 8 << 20
-
-    /// Runs `body` for each index, on all cores, or one at a time when the environment sets
-    /// CONVNOTE_JOBS=1. Results land by index, so the outputs do not depend on the order.
-    private static func forEachNote(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        if ProcessInfo.processInfo.environment["CONVNOTE_JOBS"] == "1" {
-            for index in 0..<count { body(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        }
-    }
 
     private static func decode(_ data: Data) -> Result<String, Diagnostic> {
         guard data.count <= maximumNoteBytes else { return .failure(tooLarge(data.count)) }
