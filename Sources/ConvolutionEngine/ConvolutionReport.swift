@@ -46,6 +46,15 @@ extension ConvolutionAnalysis: ConvolutionReport {
     }
 
     public var firstInvalidEntry: (quantity: Quantity, entry: [Int])? {
+        locateFirstInvalidEntry()
+    }
+
+    // Callers reach this through `any ConvolutionReport`, where the unspecialized generic
+    // scan would look up type metadata for every entry.
+    @_specialize(where Scalar == Rational)
+    @_specialize(where Scalar == Polynomial)
+    @_specialize(where Scalar == Double)
+    func locateFirstInvalidEntry() -> (quantity: Quantity, entry: [Int])? {
         for quantity in Quantity.allCases {
             guard let tensor = tensors[quantity], let index = tensor.firstInvalidIndex else { continue }
             return (quantity, coordinates(ofFlatIndex: index, in: tensor.shape))
@@ -101,11 +110,18 @@ extension TransposedConvolutionAnalysis: ConvolutionReport {
     }
 
     public var firstInvalidEntry: (quantity: Quantity, entry: [Int])? {
+        locateFirstInvalidEntry()
+    }
+
+    @_specialize(where Scalar == Rational)
+    @_specialize(where Scalar == Polynomial)
+    @_specialize(where Scalar == Double)
+    func locateFirstInvalidEntry() -> (quantity: Quantity, entry: [Int])? {
         for quantity in Quantity.allCases {
             guard let tensor = tensors[quantity], let index = tensor.firstInvalidIndex else { continue }
             return (quantity, coordinates(ofFlatIndex: index, in: tensor.shape))
         }
-        return convolution.firstInvalidEntry
+        return convolution.locateFirstInvalidEntry()
     }
 }
 
