@@ -9,8 +9,10 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
     public let columns: [Int]
     public let values: [Scalar]
 
-    /// Builds the matrix from (row, column, value) triples; entries at one position add up.
+    /// Builds the matrix from (row, column, value) triples; entries at one position add up,
+    /// in the order of the triples.
     init(rowCount: Int, columnCount: Int, triples: [(row: Int, column: Int, value: Scalar)]) {
+        // A stable counting sort by row.
         var counts = Array(repeating: 0, count: rowCount + 1)
         for triple in triples { counts[triple.row + 1] += 1 }
         for row in 0..<rowCount { counts[row + 1] += counts[row] }
@@ -23,6 +25,18 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
             unsortedColumns[slot] = triple.column
             unsortedValues[slot] = triple.value
             slots[triple.row] += 1
+        }
+
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+
+        // The routes add each row's entries in increasing column order, so the rows are
+        // usually in their final form already.
+        if Self.columnsIncrease(unsortedColumns, rowStart: counts) {
+            rowStart = counts
+            columns = unsortedColumns
+            values = unsortedValues
+            return
         }
 
         var rowStart = [0]
@@ -40,8 +54,7 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
         }
         for row in 0..<rowCount {
             let slots = counts[row]..<counts[row + 1]
-            // The routes mostly add a row's entries in column order already, and sorting
-            // allocates, so a sorted row is taken as it is.
+            // Sorting allocates, so a sorted row is taken as it is.
             if slots.dropFirst().allSatisfy({ unsortedColumns[$0 - 1] <= unsortedColumns[$0] }) {
                 for slot in slots { add(slot, row: row) }
             } else {
@@ -50,11 +63,20 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
             rowStart.append(columns.count)
         }
 
-        self.rowCount = rowCount
-        self.columnCount = columnCount
         self.rowStart = rowStart
         self.columns = columns
         self.values = values
+    }
+
+    /// Returns whether the columns strictly increase within every row, so that no row needs
+    /// sorting and no two entries share a position.
+    private static func columnsIncrease(_ columns: [Int], rowStart: [Int]) -> Bool {
+        for row in 0..<(rowStart.count - 1) where rowStart[row] < rowStart[row + 1] {
+            for slot in (rowStart[row] + 1)..<rowStart[row + 1] where columns[slot - 1] >= columns[slot] {
+                return false
+            }
+        }
+        return true
     }
 
     public var storedCount: Int { values.count }

@@ -9,6 +9,8 @@
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
     var inputTriples: [(row: Int, column: Int, value: Scalar)] = []
     var weightTriples: [(row: Int, column: Int, value: Scalar)] = []
+    inputTriples.reserveCapacity(problem.geometry.productCount)
+    weightTriples.reserveCapacity(problem.geometry.productCount)
     forEachImpact(problem.geometry) { impact in
         inputTriples.append((impact.output, impact.input, problem.w.scalars[impact.weight]))
         weightTriples.append((impact.output, impact.weight, problem.x.scalars[impact.input]))
@@ -28,28 +30,33 @@ struct Impact {
     var weight: Int
 }
 
-/// Calls `visit` for every term of the convolution, enumerated from the input side.
+/// Calls `visit` for every term of the convolution, enumerated from the input side: input
+/// entries in row-major order, and for each one its terms in increasing weight index. So a
+/// row of J_x, J_w or the transposed ∂y/∂w receives its columns in increasing order.
 func forEachImpact(_ geometry: ConvolutionGeometry, _ visit: (Impact) -> Void) {
-    let kernelCoordinates = allCoordinates(geometry.kernelSize)
-    let outputStrides = rowMajorStrides(geometry.outputSize)
+    let reached = ReachedOutputs(geometry)
+    let perGroupIn = geometry.inputChannelsPerGroup
+    let perGroupOut = geometry.outputChannelsPerGroup
     let kernelCount = geometry.kernelPositions
     let outputPositions = geometry.outputPositions
+    let inputPositions = geometry.inputPositions
+    var input = 0
 
-    for q in 0..<geometry.inputPositions {
-        let inputCoordinate = coordinates(ofFlatIndex: q, in: geometry.inputSize)
-        for (k, kernel) in kernelCoordinates.enumerated() {
-            guard let o = reachedOutput(inputCoordinate, kernel, geometry, outputStrides) else { continue }
-            for n in 0..<geometry.batch {
-                for c in 0..<geometry.inputChannels {
-                    let g = geometry.group(ofInputChannel: c)
-                    let ci = c % geometry.inputChannelsPerGroup
-                    let input = (n * geometry.inputChannels + c) * geometry.inputPositions + q
-                    for co in (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup) {
-                        visit(Impact(output: (n * geometry.outputChannels + co) * outputPositions + o,
-                                     input: input,
-                                     weight: (co * geometry.inputChannelsPerGroup + ci) * kernelCount + k))
+    for n in 0..<geometry.batch {
+        for c in 0..<geometry.inputChannels {
+            let g = geometry.group(ofInputChannel: c)
+            let ci = c % perGroupIn
+            for q in 0..<inputPositions {
+                let pairs = reached.start[q]..<reached.start[q + 1]
+                for co in (g * perGroupOut)..<((g + 1) * perGroupOut) {
+                    let outputBase = (n * geometry.outputChannels + co) * outputPositions
+                    let weightBase = (co * perGroupIn + ci) * kernelCount
+                    for pair in pairs {
+                        visit(Impact(output: outputBase + reached.output[pair], input: input,
+                                     weight: weightBase + reached.kernel[pair]))
                     }
                 }
+                input += 1
             }
         }
     }
