@@ -33,7 +33,8 @@ extension ConvolutionAnalysis: ConvolutionReport {
     public var inputJacobianStoredCount: Int { inputJacobian.storedCount }
 
     public func forwardProducts(outputIndex: Int) -> [(input: ScalarValue, weight: ScalarValue)] {
-        let paddedInput = padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
+        // x_pad is stored in its shown shape, whose row-major order is that of the full layout.
+        let paddedInput = tensors[.paddedInput] ?? padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
         return ConvolutionEngine.forwardProducts(problem, paddedInput: paddedInput, outputIndex: outputIndex)
             .map { ($0.input.scalarValue, $0.weight.scalarValue) }
     }

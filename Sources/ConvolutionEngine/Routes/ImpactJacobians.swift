@@ -73,7 +73,9 @@ func impacts(ofInput index: Int, _ geometry: ConvolutionGeometry) -> [Impact] {
     let g = geometry.group(ofInputChannel: c)
     let ci = c % geometry.inputChannelsPerGroup
     var found: [Impact] = []
-    for (k, kernel) in allCoordinates(geometry.kernelSize).enumerated() {
+    var kernel = Array(repeating: 0, count: geometry.dimensions)
+    for k in 0..<geometry.kernelPositions {
+        defer { advance(&kernel, in: geometry.kernelSize) }
         guard let o = reachedOutput(inputCoordinate, kernel, geometry, outputStrides) else { continue }
         for co in (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup) {
             found.append(Impact(output: (n * geometry.outputChannels + co) * geometry.outputPositions + o,

@@ -63,12 +63,7 @@ struct ReachedOutputs {
                 }
             }
             start.append(kernel.count)
-
-            for axis in (0..<dimensions).reversed() {
-                coordinate[axis] += 1
-                if coordinate[axis] < geometry.inputSize[axis] { break }
-                coordinate[axis] = 0
-            }
+            advance(&coordinate, in: geometry.inputSize)
         }
     }
 }
