@@ -9,7 +9,7 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
     public let columns: [Int]
     public let values: [Scalar]
 
-    /// Builds the matrix from (row, column, value) triples; entries at one position add up,
+    /// Builds the matrix from (row, column, value) triples. Entries at one position add up,
     /// in the order of the triples.
     init(rowCount: Int, columnCount: Int, triples: [(row: Int, column: Int, value: Scalar)]) {
         // A stable counting sort by row.
@@ -18,15 +18,20 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
         for row in 0..<rowCount { counts[row + 1] += counts[row] }
 
         var slots = counts
-        var unsortedColumns = Array(repeating: 0, count: triples.count)
-        var unsortedValues = Array(repeating: Scalar.zero, count: triples.count)
+        var columns = Array(repeating: 0, count: triples.count)
+        var values = Array(repeating: Scalar.zero, count: triples.count)
         for triple in triples {
             let slot = slots[triple.row]
-            unsortedColumns[slot] = triple.column
-            unsortedValues[slot] = triple.value
+            columns[slot] = triple.column
+            values[slot] = triple.value
             slots[triple.row] += 1
         }
+        self.init(rowCount: rowCount, columnCount: columnCount, rowStart: counts, columns: columns, values: values)
+    }
 
+    /// Builds the matrix from rows laid out as in compressed sparse row form, but with each
+    /// row's entries in any column order. Entries at one position add up, in row order.
+    init(rowCount: Int, columnCount: Int, rowStart counts: [Int], columns unsortedColumns: [Int], values unsortedValues: [Scalar]) {
         self.rowCount = rowCount
         self.columnCount = columnCount
 
@@ -42,8 +47,8 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
         var rowStart = [0]
         var columns: [Int] = []
         var values: [Scalar] = []
-        columns.reserveCapacity(triples.count)
-        values.reserveCapacity(triples.count)
+        columns.reserveCapacity(unsortedColumns.count)
+        values.reserveCapacity(unsortedColumns.count)
         func add(_ slot: Int, row: Int) {
             if let last = columns.last, columns.count > rowStart[row], last == unsortedColumns[slot] {
                 values[values.count - 1] += unsortedValues[slot]

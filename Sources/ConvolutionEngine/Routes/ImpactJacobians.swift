@@ -7,18 +7,35 @@
 /// are y's entries in row-major (N, C_out, output...) order. Columns are x's entries for
 /// J_x and w's entries for J_w, also row-major.
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
-    var inputTriples: [(row: Int, column: Int, value: Scalar)] = []
-    var weightTriples: [(row: Int, column: Int, value: Scalar)] = []
-    inputTriples.reserveCapacity(problem.geometry.productCount)
-    weightTriples.reserveCapacity(problem.geometry.productCount)
-    forEachImpact(problem.geometry) { impact in
-        inputTriples.append((impact.output, impact.input, problem.w.scalars[impact.weight]))
-        weightTriples.append((impact.output, impact.weight, problem.x.scalars[impact.input]))
+    let geometry = problem.geometry
+    var impacts: [Impact] = []
+    impacts.reserveCapacity(geometry.productCount)
+    forEachImpact(geometry) { impacts.append($0) }
+
+    // Both matrices hold one entry per term, in the row of its output, so they share their
+    // row layout, and one stable counting sort by output places the entries of both.
+    let rows = geometry.outputShape.reduce(1, *)
+    var rowStart = Array(repeating: 0, count: rows + 1)
+    for impact in impacts { rowStart[impact.output + 1] += 1 }
+    for row in 0..<rows { rowStart[row + 1] += rowStart[row] }
+
+    var nextSlot = rowStart
+    var inputColumns = Array(repeating: 0, count: impacts.count)
+    var inputValues = Array(repeating: Scalar.zero, count: impacts.count)
+    var weightColumns = Array(repeating: 0, count: impacts.count)
+    var weightValues = Array(repeating: Scalar.zero, count: impacts.count)
+    for impact in impacts {
+        let slot = nextSlot[impact.output]
+        nextSlot[impact.output] += 1
+        inputColumns[slot] = impact.input
+        inputValues[slot] = problem.w.scalars[impact.weight]
+        weightColumns[slot] = impact.weight
+        weightValues[slot] = problem.x.scalars[impact.input]
     }
-    let rows = problem.geometry.outputShape.reduce(1, *)
+
     return (
-        SparseMatrix(rowCount: rows, columnCount: problem.x.count, triples: inputTriples),
-        SparseMatrix(rowCount: rows, columnCount: problem.w.count, triples: weightTriples)
+        SparseMatrix(rowCount: rows, columnCount: problem.x.count, rowStart: rowStart, columns: inputColumns, values: inputValues),
+        SparseMatrix(rowCount: rows, columnCount: problem.w.count, rowStart: rowStart, columns: weightColumns, values: weightValues)
     )
 }
 
