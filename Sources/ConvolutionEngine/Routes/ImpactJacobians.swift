@@ -50,6 +50,8 @@ struct Impact {
 /// Calls `visit` for every term of the convolution, enumerated from the input side: input
 /// entries in row-major order, and for each one its terms in increasing weight index. So a
 /// row of J_x, J_w or the transposed ∂y/∂w receives its columns in increasing order.
+// Inlined so that each caller's `visit` compiles into the loops instead of a call per term.
+@inline(__always)
 func forEachImpact(_ geometry: ConvolutionGeometry, _ visit: (Impact) -> Void) {
     let reached = ReachedOutputs(geometry)
     let perGroupIn = geometry.inputChannelsPerGroup
