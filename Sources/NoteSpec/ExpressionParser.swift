@@ -87,19 +87,23 @@ struct ExpressionParser {
     /// Collects the terms and adds them once at the end, so a long exact sum takes
     /// O(n log n). Doubles are added from left to right, as they are written.
     mutating func sum() throws(DiagnosticError) -> ScalarValue {
-        var terms = [try product()]
+        // Most entries are a single term, which needs no array.
+        let first = try product()
+        var terms: [ScalarValue] = []
         while true {
             cursor.skipSpace()
             if cursor.consume("+") {
                 cursor.skipSpace()
+                if terms.isEmpty { terms.append(first) }
                 terms.append(try product())
             } else if cursor.current == "-" {
                 let sign = cursor.index
                 cursor.advance()
                 cursor.skipSpace()
+                if terms.isEmpty { terms.append(first) }
                 terms.append(try product(signAt: sign))
             } else {
-                return terms.count == 1 ? terms[0] : added(terms)
+                return terms.isEmpty ? first : added(terms)
             }
         }
     }
