@@ -8,8 +8,10 @@
 /// J_x and w's entries for J_w, also row-major.
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
     let geometry = problem.geometry
+    // The product count includes products with padding zeros, which have no term, so it
+    // bounds the terms. The cap keeps the reservation small for an unchecked geometry.
     var impacts: [Impact] = []
-    impacts.reserveCapacity(geometry.productCount)
+    impacts.reserveCapacity(min(geometry.productCount, ConvolutionGeometry.maximumProducts))
     forEachImpact(geometry) { impacts.append($0) }
 
     // Both matrices hold one entry per term, in the row of its output, so they share their
