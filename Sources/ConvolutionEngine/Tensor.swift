@@ -60,6 +60,7 @@ public func coordinates(ofFlatIndex index: Int, in shape: [Int]) -> [Int] {
 
 /// Steps row-major coordinates within `shape` to the next entry, last axis fastest, and
 /// wraps from the last entry back to all zeros.
+@inline(__always)
 func advance(_ coordinate: inout [Int], in shape: [Int]) {
     for axis in shape.indices.reversed() {
         coordinate[axis] += 1
