@@ -43,6 +43,30 @@ import Testing
         }
     }
 
+    /// The sparse Jacobians hold exactly the brute-force terms, with the weight in J_x and the
+    /// input in J_w.
+    @Test(arguments: geometries.indices)
+    func jacobiansMatchBruteForce(_ index: Int) throws {
+        let shape = Self.geometries[index]
+        let geometry = try ConvolutionGeometry(
+            batch: 2, inputChannels: 4, outputChannels: 6, groups: 2, inputSize: shape.inputSize,
+            kernelSize: shape.kernelSize, stride: shape.stride, dilation: shape.dilation, padding: shape.padding)
+        let x = Tensor(shape: geometry.inputShape, scalars: (0..<geometry.inputShape.reduce(1, *)).map { Rational($0 + 1) })
+        let w = Tensor(shape: geometry.kernelShape, scalars: (0..<geometry.kernelShape.reduce(1, *)).map { Rational(-$0 - 1) })
+        let problem = try ConvolutionProblem(geometry: geometry, x: x, w: w, bias: nil,
+                                             upstream: Tensor.zeros(geometry.outputShape))
+
+        let (inputJacobian, weightJacobian) = impactJacobians(problem)
+
+        let terms = bruteForceImpacts(geometry)
+        #expect(inputJacobian.storedCount == terms.count)
+        #expect(weightJacobian.storedCount == terms.count)
+        for term in terms {
+            #expect(inputJacobian.entry(row: term[0], column: term[1]) == w.scalars[term[2]])
+            #expect(weightJacobian.entry(row: term[0], column: term[2]) == x.scalars[term[1]])
+        }
+    }
+
     /// Lists every (output, input, weight) triple by placing each kernel offset in each
     /// output window, sorted.
     private func bruteForceImpacts(_ geometry: ConvolutionGeometry) -> [[Int]] {

@@ -8,25 +8,27 @@
 /// J_x and w's entries for J_w, also row-major.
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
     let geometry = problem.geometry
-    // The product count includes products with padding zeros, which have no term, so it
-    // bounds the terms. The cap keeps the reservation small for an unchecked geometry.
-    var impacts: [Impact] = []
-    impacts.reserveCapacity(min(geometry.productCount, ConvolutionGeometry.maximumProducts))
-    forEachImpact(geometry) { impacts.append($0) }
+    let reached = ReachedOutputs(geometry)
 
     // Both matrices hold one entry per term, in the row of its output, so they share their
-    // row layout, and one stable counting sort by output places the entries of both.
+    // row layout. Output (n, co, o) has one term for each input channel of co's group and
+    // each pair of the table with output position o.
+    let outputPositions = geometry.outputPositions
+    var pairsPerOutput = Array(repeating: 0, count: outputPositions)
+    for o in reached.output { pairsPerOutput[o] += 1 }
     let rows = geometry.outputShape.reduce(1, *)
     var rowStart = Array(repeating: 0, count: rows + 1)
-    for impact in impacts { rowStart[impact.output + 1] += 1 }
-    for row in 0..<rows { rowStart[row + 1] += rowStart[row] }
+    for row in 0..<rows {
+        rowStart[row + 1] = rowStart[row] + geometry.inputChannelsPerGroup * pairsPerOutput[row % outputPositions]
+    }
 
+    let count = rowStart[rows]
     var nextSlot = rowStart
-    var inputColumns = Array(repeating: 0, count: impacts.count)
-    var inputValues = Array(repeating: Scalar.zero, count: impacts.count)
-    var weightColumns = Array(repeating: 0, count: impacts.count)
-    var weightValues = Array(repeating: Scalar.zero, count: impacts.count)
-    for impact in impacts {
+    var inputColumns = Array(repeating: 0, count: count)
+    var inputValues = Array(repeating: Scalar.zero, count: count)
+    var weightColumns = Array(repeating: 0, count: count)
+    var weightValues = Array(repeating: Scalar.zero, count: count)
+    forEachImpact(geometry, reached) { impact in
         let slot = nextSlot[impact.output]
         nextSlot[impact.output] += 1
         inputColumns[slot] = impact.input
@@ -55,7 +57,12 @@ struct Impact {
 // Inlined so that each caller's `visit` compiles into the loops instead of a call per term.
 @inline(__always)
 func forEachImpact(_ geometry: ConvolutionGeometry, _ visit: (Impact) -> Void) {
-    let reached = ReachedOutputs(geometry)
+    forEachImpact(geometry, ReachedOutputs(geometry), visit)
+}
+
+/// Calls `visit` for every term as above, with the input positions' solutions already found.
+@inline(__always)
+func forEachImpact(_ geometry: ConvolutionGeometry, _ reached: ReachedOutputs, _ visit: (Impact) -> Void) {
     let perGroupIn = geometry.inputChannelsPerGroup
     let perGroupOut = geometry.outputChannelsPerGroup
     let kernelCount = geometry.kernelPositions
