@@ -33,7 +33,8 @@ extension ConvolutionAnalysis: ConvolutionReport {
     public var inputJacobianStoredCount: Int { inputJacobian.storedCount }
 
     public func forwardProducts(outputIndex: Int) -> [(input: ScalarValue, weight: ScalarValue)] {
-        let paddedInput = padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
+        // x_pad is stored in its shown shape, whose row-major order is that of the full layout.
+        let paddedInput = tensors[.paddedInput] ?? padOrCrop(problem.x, leadingAxes: 2, pads: geometry.padding)
         return ConvolutionEngine.forwardProducts(problem, paddedInput: paddedInput, outputIndex: outputIndex)
             .map { ($0.input.scalarValue, $0.weight.scalarValue) }
     }
@@ -46,6 +47,15 @@ extension ConvolutionAnalysis: ConvolutionReport {
     }
 
     public var firstInvalidEntry: (quantity: Quantity, entry: [Int])? {
+        locateFirstInvalidEntry()
+    }
+
+    // Callers reach this through `any ConvolutionReport`, where the unspecialized generic
+    // scan would look up type metadata for every entry.
+    @_specialize(where Scalar == Rational)
+    @_specialize(where Scalar == Polynomial)
+    @_specialize(where Scalar == Double)
+    func locateFirstInvalidEntry() -> (quantity: Quantity, entry: [Int])? {
         for quantity in Quantity.allCases {
             guard let tensor = tensors[quantity], let index = tensor.firstInvalidIndex else { continue }
             return (quantity, coordinates(ofFlatIndex: index, in: tensor.shape))
@@ -101,11 +111,18 @@ extension TransposedConvolutionAnalysis: ConvolutionReport {
     }
 
     public var firstInvalidEntry: (quantity: Quantity, entry: [Int])? {
+        locateFirstInvalidEntry()
+    }
+
+    @_specialize(where Scalar == Rational)
+    @_specialize(where Scalar == Polynomial)
+    @_specialize(where Scalar == Double)
+    func locateFirstInvalidEntry() -> (quantity: Quantity, entry: [Int])? {
         for quantity in Quantity.allCases {
             guard let tensor = tensors[quantity], let index = tensor.firstInvalidIndex else { continue }
             return (quantity, coordinates(ofFlatIndex: index, in: tensor.shape))
         }
-        return convolution.firstInvalidEntry
+        return convolution.locateFirstInvalidEntry()
     }
 }
 

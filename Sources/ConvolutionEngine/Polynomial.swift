@@ -122,6 +122,8 @@ extension Polynomial: ConvScalar {
     public static func * (lhs: Polynomial, rhs: Polynomial) -> Polynomial {
         if lhs.isInvalid || rhs.isInvalid { return .invalid }
         if lhs.terms.isEmpty || rhs.terms.isEmpty { return .zero }
+        if let constant = lhs.constantValue { return rhs.scaled(by: constant) }
+        if let constant = rhs.constantValue { return lhs.scaled(by: constant) }
         guard lhs.terms.count.multipliedReportingOverflow(by: rhs.terms.count).partialValue
                 <= maximumTerms * 4 else { return .invalid }
         var products: [Term] = []
@@ -133,6 +135,19 @@ extension Polynomial: ConvScalar {
             }
         }
         return combining(products)
+    }
+
+    /// Returns the product with a constant, as `*` defines it but without sorting: the
+    /// monomials stay as they are, so the terms stay in canonical order.
+    private func scaled(by constant: Rational) -> Polynomial {
+        var terms: [Term] = []
+        terms.reserveCapacity(self.terms.count)
+        for term in self.terms {
+            let coefficient = term.coefficient * constant
+            if coefficient.isInvalid { return .invalid }
+            if !coefficient.isZero { terms.append(Term(monomial: term.monomial, coefficient: coefficient)) }
+        }
+        return Polynomial(terms: terms, isInvalid: false)
     }
 
     /// Merges two canonical term lists in one pass, the common case of accumulating sums.

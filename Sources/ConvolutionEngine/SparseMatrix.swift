@@ -9,27 +9,46 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
     public let columns: [Int]
     public let values: [Scalar]
 
-    /// Builds the matrix from (row, column, value) triples; entries at one position add up.
+    /// Builds the matrix from (row, column, value) triples. Entries at one position add up,
+    /// in the order of the triples.
     init(rowCount: Int, columnCount: Int, triples: [(row: Int, column: Int, value: Scalar)]) {
+        // A stable counting sort by row.
         var counts = Array(repeating: 0, count: rowCount + 1)
         for triple in triples { counts[triple.row + 1] += 1 }
         for row in 0..<rowCount { counts[row + 1] += counts[row] }
 
         var slots = counts
-        var unsortedColumns = Array(repeating: 0, count: triples.count)
-        var unsortedValues = Array(repeating: Scalar.zero, count: triples.count)
+        var columns = Array(repeating: 0, count: triples.count)
+        var values = Array(repeating: Scalar.zero, count: triples.count)
         for triple in triples {
             let slot = slots[triple.row]
-            unsortedColumns[slot] = triple.column
-            unsortedValues[slot] = triple.value
+            columns[slot] = triple.column
+            values[slot] = triple.value
             slots[triple.row] += 1
+        }
+        self.init(rowCount: rowCount, columnCount: columnCount, rowStart: counts, columns: columns, values: values)
+    }
+
+    /// Builds the matrix from rows laid out as in compressed sparse row form, but with each
+    /// row's entries in any column order. Entries at one position add up, in row order.
+    init(rowCount: Int, columnCount: Int, rowStart counts: [Int], columns unsortedColumns: [Int], values unsortedValues: [Scalar]) {
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+
+        // The routes add each row's entries in increasing column order, so the rows are
+        // usually in their final form already.
+        if Self.columnsIncrease(unsortedColumns, rowStart: counts) {
+            rowStart = counts
+            columns = unsortedColumns
+            values = unsortedValues
+            return
         }
 
         var rowStart = [0]
         var columns: [Int] = []
         var values: [Scalar] = []
-        columns.reserveCapacity(triples.count)
-        values.reserveCapacity(triples.count)
+        columns.reserveCapacity(unsortedColumns.count)
+        values.reserveCapacity(unsortedColumns.count)
         func add(_ slot: Int, row: Int) {
             if let last = columns.last, columns.count > rowStart[row], last == unsortedColumns[slot] {
                 values[values.count - 1] += unsortedValues[slot]
@@ -40,8 +59,7 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
         }
         for row in 0..<rowCount {
             let slots = counts[row]..<counts[row + 1]
-            // The routes mostly add a row's entries in column order already, and sorting
-            // allocates, so a sorted row is taken as it is.
+            // Sorting allocates, so a sorted row is taken as it is.
             if slots.dropFirst().allSatisfy({ unsortedColumns[$0 - 1] <= unsortedColumns[$0] }) {
                 for slot in slots { add(slot, row: row) }
             } else {
@@ -50,11 +68,20 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
             rowStart.append(columns.count)
         }
 
-        self.rowCount = rowCount
-        self.columnCount = columnCount
         self.rowStart = rowStart
         self.columns = columns
         self.values = values
+    }
+
+    /// Returns whether the columns strictly increase within every row, so that no row needs
+    /// sorting and no two entries share a position.
+    private static func columnsIncrease(_ columns: [Int], rowStart: [Int]) -> Bool {
+        for row in 0..<(rowStart.count - 1) where rowStart[row] < rowStart[row + 1] {
+            for slot in (rowStart[row] + 1)..<rowStart[row + 1] where columns[slot - 1] >= columns[slot] {
+                return false
+            }
+        }
+        return true
     }
 
     public var storedCount: Int { values.count }

@@ -58,8 +58,30 @@ public func coordinates(ofFlatIndex index: Int, in shape: [Int]) -> [Int] {
     return result
 }
 
-/// Lists the coordinates of every entry of `shape` in row-major order.
-func allCoordinates(_ shape: [Int]) -> [[Int]] {
-    let count = shape.reduce(1, *)
-    return (0..<count).map { coordinates(ofFlatIndex: $0, in: shape) }
+/// Steps row-major coordinates within `shape` to the next entry, last axis fastest, and
+/// wraps from the last entry back to all zeros.
+@inline(__always)
+func advance(_ coordinate: inout [Int], in shape: [Int]) {
+    for axis in shape.indices.reversed() {
+        coordinate[axis] += 1
+        if coordinate[axis] < shape[axis] { return }
+        coordinate[axis] = 0
+    }
+}
+
+/// Lists `Σ coordinate[axis] · scales[axis]` for every entry of `shape` in row-major order:
+/// the flat offsets of a grid of coordinates in another array's layout.
+func scaledOffsets(_ shape: [Int], scales: [Int]) -> [Int] {
+    var offsets = [0]
+    for axis in shape.indices {
+        var next: [Int] = []
+        next.reserveCapacity(offsets.count * shape[axis])
+        for offset in offsets {
+            for coordinate in 0..<shape[axis] {
+                next.append(offset + coordinate * scales[axis])
+            }
+        }
+        offsets = next
+    }
+    return offsets
 }

@@ -42,13 +42,15 @@ extension EvaluatedSpec {
                 "\(reference.text) is \(text), but the note states \(formatShape(shape))", notes: []), computedText: text)
 
         case .value(let literal):
-            let computedText = SpecText.tensor(computed)
+            // The text of the computed value is needed only when the check fails.
             guard literal.shape == computed.shape else {
+                let computedText = SpecText.tensor(computed)
                 return ExpectationFailure(diagnostic: mismatch(expectation,
                     "\(reference.text) has shape \(formatShape(computed.shape)), but the stated value has shape \(formatShape(literal.shape))",
                     notes: ["computed: \(computedText)"]), computedText: computedText)
             }
             for index in 0..<computed.count where !matches(computed[flat: index], literal.entries[index]) {
+                let computedText = SpecText.tensor(computed)
                 let entry = coordinates(ofFlatIndex: index, in: computed.shape).map { String($0 + indexBase) }
                 let place = computed.shape.isEmpty ? reference.text
                     : "\(reference.text) at [\(entry.joined(separator: ","))]"

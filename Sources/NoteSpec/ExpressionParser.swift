@@ -87,19 +87,23 @@ struct ExpressionParser {
     /// Collects the terms and adds them once at the end, so a long exact sum takes
     /// O(n log n). Doubles are added from left to right, as they are written.
     mutating func sum() throws(DiagnosticError) -> ScalarValue {
-        var terms = [try product()]
+        // Most entries are a single term, which needs no array.
+        let first = try product()
+        var terms: [ScalarValue] = []
         while true {
             cursor.skipSpace()
             if cursor.consume("+") {
                 cursor.skipSpace()
+                if terms.isEmpty { terms.append(first) }
                 terms.append(try product())
             } else if cursor.current == "-" {
                 let sign = cursor.index
                 cursor.advance()
                 cursor.skipSpace()
+                if terms.isEmpty { terms.append(first) }
                 terms.append(try product(signAt: sign))
             } else {
-                return terms.count == 1 ? terms[0] : added(terms)
+                return terms.isEmpty ? first : added(terms)
             }
         }
     }
@@ -228,7 +232,7 @@ struct ExpressionParser {
         let negative = sign != nil
         let start = cursor.index
         let whole = cursor.digits()
-        if whole.map(text.string) == "0", cursor.current == "x" || cursor.current == "X",
+        if let whole, whole.count == 1, text.scalars[whole.lowerBound] == "0", cursor.current == "x" || cursor.current == "X",
            let next = cursor.peek(1), isDigit(next) || ("a"..."f").contains(next) {
             throw text.error("hexadecimal", start..<start + 2, "hexadecimal numbers such as 0x10 are not supported",
                              notes: ["write the number in decimal; for zero times a symbol, write 0*x10"])
@@ -257,10 +261,21 @@ struct ExpressionParser {
                              "'\(text.string(shown))' is not a number",
                              notes: ["write decimals with a digit after the point, such as 0.5"])
         }
-        let written = (negative ? "-" : "") + text.string(literal)
         // The error covers the minus sign too, which is part of the literal read.
         let errorRange = (sign ?? start)..<literal.upperBound
 
+        // Most exact entries are plain integers, which need none of the strings below.
+        if numbers == .exact, fraction == nil, exponent == nil, let whole {
+            guard let value = exactInteger(whole, negative: negative) else {
+                let written = (negative ? "-" : "") + text.string(literal)
+                throw text.error("number-out-of-range", errorRange,
+                                 "\(written) cannot be held exactly: numerator and denominator must fit in 64 bits",
+                                 notes: [overflowNote])
+            }
+            return .exact(Polynomial(value))
+        }
+
+        let written = (negative ? "-" : "") + text.string(literal)
         if numbers == .float {
             guard let value = Double(written), value.isFinite else {
                 throw text.error("number-out-of-range", errorRange,
@@ -284,6 +299,21 @@ struct ExpressionParser {
                              notes: [overflowNote])
         }
         return .exact(Polynomial(value))
+    }
+
+    /// Returns the integer written in `digits`, negated when `negative` is set, or nil when
+    /// it does not fit in `Int`. It accumulates as `exactDecimal` does, with the sign, so
+    /// that -9223372036854775808 fits.
+    private func exactInteger(_ digits: Range<Int>, negative: Bool) -> Rational? {
+        var value = 0
+        for index in digits {
+            let digit = Int(text.scalars[index].value) - 48
+            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            if o1 || o2 { return nil }
+            value = next
+        }
+        return Rational(value)
     }
 
     // MARK: Arithmetic in the parser's number mode

@@ -89,11 +89,9 @@ extension Cursor {
     /// Reads the longest quantity name that starts here.
     private mutating func quantityName() throws(DiagnosticError) -> (Quantity, SourceRange) {
         let start = index
-        let byLength = Quantity.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
-        for quantity in byLength {
-            let scalars = Array(quantity.rawValue.unicodeScalars)
+        for (quantity, scalars) in quantityNamesByLength {
             guard start + scalars.count <= end,
-                  Array(text.scalars[start..<start + scalars.count]) == scalars else { continue }
+                  text.scalars[start..<start + scalars.count].elementsEqual(scalars) else { continue }
             if let next = peek(scalars.count), isIdentifierContinuation(next) || next == "/" || next == "^" { continue }
             index = start + scalars.count
             return (quantity, text.sourceRange(start..<index))
@@ -129,3 +127,9 @@ extension Cursor {
         return indices
     }
 }
+
+/// Every quantity with the scalars of its name, longest name first, so that `dL/dy_pad`
+/// is tried before `dL/dy`. Names of equal length keep the order of `Quantity.allCases`.
+private let quantityNamesByLength: [(Quantity, [Unicode.Scalar])] = Quantity.allCases
+    .sorted { $0.rawValue.count > $1.rawValue.count }
+    .map { ($0, Array($0.rawValue.unicodeScalars)) }

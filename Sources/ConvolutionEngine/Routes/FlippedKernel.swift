@@ -54,12 +54,10 @@ func flippedKernelInputGradient<Scalar>(_ geometry: ConvolutionGeometry, paddedU
     let paddedPlane = paddedSize.reduce(1, *)
     let kernelCount = geometry.kernelPositions
     let perGroupOut = geometry.outputChannelsPerGroup
-    let kernelOffsets = allCoordinates(geometry.kernelSize).map { kernel in
-        kernel.indices.reduce(0) { $0 + kernel[$1] * geometry.dilation[$1] * paddedStrides[$1] }
-    }
-    let inputOrigins = allCoordinates(geometry.inputSize).map { input in
-        input.indices.reduce(0) { $0 + input[$1] * paddedStrides[$1] }
-    }
+    let kernelOffsets = scaledOffsets(geometry.kernelSize, scales: geometry.dilation.indices.map {
+        geometry.dilation[$0] * paddedStrides[$0]
+    })
+    let inputOrigins = scaledOffsets(geometry.inputSize, scales: paddedStrides)
     var gradient = Tensor<Scalar>.zeros(geometry.inputShape)
     var flat = 0
 

@@ -37,25 +37,44 @@ func im2col<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
 /// position that k meets in window o, computed from the unpadded input with a bounds
 /// check, or −1 where the window lies on the padding.
 func windowSources(_ geometry: ConvolutionGeometry) -> [Int] {
-    let kernelCoordinates = allCoordinates(geometry.kernelSize)
     let inputStrides = rowMajorStrides(geometry.inputSize)
+
+    // Per axis, at `o·k_size + k`: the flat offset along that axis of the input coordinate
+    // that kernel coordinate k meets in the window of output coordinate o, or −1 where that
+    // coordinate lies outside the input.
+    let axisSources = geometry.inputSize.indices.map { axis in
+        let kernelSize = geometry.kernelSize[axis]
+        var table = Array(repeating: -1, count: geometry.outputSize[axis] * kernelSize)
+        for o in 0..<geometry.outputSize[axis] {
+            for k in 0..<kernelSize {
+                let coordinate = o * geometry.stride[axis] + k * geometry.dilation[axis] - geometry.padding[axis].begin
+                if coordinate >= 0, coordinate < geometry.inputSize[axis] {
+                    table[o * kernelSize + k] = coordinate * inputStrides[axis]
+                }
+            }
+        }
+        return table
+    }
+
     var sources = Array(repeating: -1, count: geometry.outputPositions * geometry.kernelPositions)
+    var output = Array(repeating: 0, count: geometry.dimensions)
+    var kernel = Array(repeating: 0, count: geometry.dimensions)
     for o in 0..<geometry.outputPositions {
-        let output = coordinates(ofFlatIndex: o, in: geometry.outputSize)
-        for (k, kernel) in kernelCoordinates.enumerated() {
+        for k in 0..<geometry.kernelPositions {
             var position = 0
             var inside = true
             for axis in output.indices {
-                let coordinate = output[axis] * geometry.stride[axis] + kernel[axis] * geometry.dilation[axis]
-                    - geometry.padding[axis].begin
-                guard coordinate >= 0, coordinate < geometry.inputSize[axis] else {
+                let offset = axisSources[axis][output[axis] * geometry.kernelSize[axis] + kernel[axis]]
+                if offset < 0 {
                     inside = false
                     break
                 }
-                position += coordinate * inputStrides[axis]
+                position += offset
             }
             if inside { sources[k * geometry.outputPositions + o] = position }
+            advance(&kernel, in: geometry.kernelSize)
         }
+        advance(&output, in: geometry.outputSize)
     }
     return sources
 }

@@ -7,16 +7,39 @@
 /// are y's entries in row-major (N, C_out, output...) order. Columns are x's entries for
 /// J_x and w's entries for J_w, also row-major.
 func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: SparseMatrix<Scalar>, weight: SparseMatrix<Scalar>) {
-    var inputTriples: [(row: Int, column: Int, value: Scalar)] = []
-    var weightTriples: [(row: Int, column: Int, value: Scalar)] = []
-    forEachImpact(problem.geometry) { impact in
-        inputTriples.append((impact.output, impact.input, problem.w.scalars[impact.weight]))
-        weightTriples.append((impact.output, impact.weight, problem.x.scalars[impact.input]))
+    let geometry = problem.geometry
+    let reached = ReachedOutputs(geometry)
+
+    // Both matrices hold one entry per term, in the row of its output, so they share their
+    // row layout. Output (n, co, o) has one term for each input channel of co's group and
+    // each pair of the table with output position o.
+    let outputPositions = geometry.outputPositions
+    var pairsPerOutput = Array(repeating: 0, count: outputPositions)
+    for o in reached.output { pairsPerOutput[o] += 1 }
+    let rows = geometry.outputShape.reduce(1, *)
+    var rowStart = Array(repeating: 0, count: rows + 1)
+    for row in 0..<rows {
+        rowStart[row + 1] = rowStart[row] + geometry.inputChannelsPerGroup * pairsPerOutput[row % outputPositions]
     }
-    let rows = problem.geometry.outputShape.reduce(1, *)
+
+    let count = rowStart[rows]
+    var nextSlot = rowStart
+    var inputColumns = Array(repeating: 0, count: count)
+    var inputValues = Array(repeating: Scalar.zero, count: count)
+    var weightColumns = Array(repeating: 0, count: count)
+    var weightValues = Array(repeating: Scalar.zero, count: count)
+    forEachImpact(geometry, reached) { impact in
+        let slot = nextSlot[impact.output]
+        nextSlot[impact.output] += 1
+        inputColumns[slot] = impact.input
+        inputValues[slot] = problem.w.scalars[impact.weight]
+        weightColumns[slot] = impact.weight
+        weightValues[slot] = problem.x.scalars[impact.input]
+    }
+
     return (
-        SparseMatrix(rowCount: rows, columnCount: problem.x.count, triples: inputTriples),
-        SparseMatrix(rowCount: rows, columnCount: problem.w.count, triples: weightTriples)
+        SparseMatrix(rowCount: rows, columnCount: problem.x.count, rowStart: rowStart, columns: inputColumns, values: inputValues),
+        SparseMatrix(rowCount: rows, columnCount: problem.w.count, rowStart: rowStart, columns: weightColumns, values: weightValues)
     )
 }
 
@@ -28,28 +51,40 @@ struct Impact {
     var weight: Int
 }
 
-/// Calls `visit` for every term of the convolution, enumerated from the input side.
+/// Calls `visit` for every term of the convolution, enumerated from the input side: input
+/// entries in row-major order, and for each one its terms in increasing weight index. So a
+/// row of J_x, J_w or the transposed ∂y/∂w receives its columns in increasing order.
+// Inlined so that each caller's `visit` compiles into the loops instead of a call per term.
+@inline(__always)
 func forEachImpact(_ geometry: ConvolutionGeometry, _ visit: (Impact) -> Void) {
-    let kernelCoordinates = allCoordinates(geometry.kernelSize)
-    let outputStrides = rowMajorStrides(geometry.outputSize)
+    forEachImpact(geometry, ReachedOutputs(geometry), visit)
+}
+
+/// Calls `visit` for every term as above, with the input positions' solutions already found.
+@inline(__always)
+func forEachImpact(_ geometry: ConvolutionGeometry, _ reached: ReachedOutputs, _ visit: (Impact) -> Void) {
+    let perGroupIn = geometry.inputChannelsPerGroup
+    let perGroupOut = geometry.outputChannelsPerGroup
     let kernelCount = geometry.kernelPositions
     let outputPositions = geometry.outputPositions
+    let inputPositions = geometry.inputPositions
+    var input = 0
 
-    for q in 0..<geometry.inputPositions {
-        let inputCoordinate = coordinates(ofFlatIndex: q, in: geometry.inputSize)
-        for (k, kernel) in kernelCoordinates.enumerated() {
-            guard let o = reachedOutput(inputCoordinate, kernel, geometry, outputStrides) else { continue }
-            for n in 0..<geometry.batch {
-                for c in 0..<geometry.inputChannels {
-                    let g = geometry.group(ofInputChannel: c)
-                    let ci = c % geometry.inputChannelsPerGroup
-                    let input = (n * geometry.inputChannels + c) * geometry.inputPositions + q
-                    for co in (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup) {
-                        visit(Impact(output: (n * geometry.outputChannels + co) * outputPositions + o,
-                                     input: input,
-                                     weight: (co * geometry.inputChannelsPerGroup + ci) * kernelCount + k))
+    for n in 0..<geometry.batch {
+        for c in 0..<geometry.inputChannels {
+            let g = geometry.group(ofInputChannel: c)
+            let ci = c % perGroupIn
+            for q in 0..<inputPositions {
+                let pairs = reached.start[q]..<reached.start[q + 1]
+                for co in (g * perGroupOut)..<((g + 1) * perGroupOut) {
+                    let outputBase = (n * geometry.outputChannels + co) * outputPositions
+                    let weightBase = (co * perGroupIn + ci) * kernelCount
+                    for pair in pairs {
+                        visit(Impact(output: outputBase + reached.output[pair], input: input,
+                                     weight: weightBase + reached.kernel[pair]))
                     }
                 }
+                input += 1
             }
         }
     }
@@ -66,7 +101,9 @@ func impacts(ofInput index: Int, _ geometry: ConvolutionGeometry) -> [Impact] {
     let g = geometry.group(ofInputChannel: c)
     let ci = c % geometry.inputChannelsPerGroup
     var found: [Impact] = []
-    for (k, kernel) in allCoordinates(geometry.kernelSize).enumerated() {
+    var kernel = Array(repeating: 0, count: geometry.dimensions)
+    for k in 0..<geometry.kernelPositions {
+        defer { advance(&kernel, in: geometry.kernelSize) }
         guard let o = reachedOutput(inputCoordinate, kernel, geometry, outputStrides) else { continue }
         for co in (g * geometry.outputChannelsPerGroup)..<((g + 1) * geometry.outputChannelsPerGroup) {
             found.append(Impact(output: (n * geometry.outputChannels + co) * geometry.outputPositions + o,

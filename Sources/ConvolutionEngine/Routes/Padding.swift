@@ -10,8 +10,8 @@ func padOrCrop<Scalar>(_ tensor: Tensor<Scalar>, leadingAxes: Int, pads: [PadPai
     let newPlane = newSpatial.reduce(1, *)
     let newStrides = rowMajorStrides(newSpatial)
 
+    var source = Array(repeating: 0, count: spatial.count)
     for position in 0..<oldPlane {
-        let source = coordinates(ofFlatIndex: position, in: spatial)
         var target = 0
         var inside = true
         for axis in source.indices {
@@ -22,10 +22,12 @@ func padOrCrop<Scalar>(_ tensor: Tensor<Scalar>, leadingAxes: Int, pads: [PadPai
             }
             target += coordinate * newStrides[axis]
         }
-        guard inside else { continue }
-        for plane in 0..<planes {
-            result.scalars[plane * newPlane + target] = tensor.scalars[plane * oldPlane + position]
+        if inside {
+            for plane in 0..<planes {
+                result.scalars[plane * newPlane + target] = tensor.scalars[plane * oldPlane + position]
+            }
         }
+        advance(&source, in: spatial)
     }
     return result
 }
@@ -41,9 +43,8 @@ func dilate<Scalar>(_ tensor: Tensor<Scalar>, leadingAxes: Int, factor: [Int]) -
     let newPlane = newSpatial.reduce(1, *)
     let newStrides = rowMajorStrides(newSpatial)
 
-    for position in 0..<oldPlane {
-        let source = coordinates(ofFlatIndex: position, in: spatial)
-        let target = source.indices.reduce(0) { $0 + source[$1] * factor[$1] * newStrides[$1] }
+    let targets = scaledOffsets(spatial, scales: spatial.indices.map { factor[$0] * newStrides[$0] })
+    for (position, target) in targets.enumerated() {
         for plane in 0..<planes {
             result.scalars[plane * newPlane + target] = tensor.scalars[plane * oldPlane + position]
         }
