@@ -3,14 +3,24 @@
 public struct QuantityValue: Sendable {
     public let shape: [Int]
     private let read: @Sendable (Int) -> ScalarValue
+    /// Reads an entry of a quantity computed in rationals as it is. Writers that show many
+    /// entries use it to skip building a one-term polynomial for each; nil for other scalars.
+    public let readRational: (@Sendable (Int) -> Rational)?
 
     public init(shape: [Int], read: @escaping @Sendable (Int) -> ScalarValue) {
         self.shape = shape
         self.read = read
+        readRational = nil
     }
 
     public init<Scalar: ConvScalar>(_ tensor: Tensor<Scalar>) {
-        self.init(shape: tensor.shape) { tensor.scalars[$0].scalarValue }
+        shape = tensor.shape
+        read = { tensor.scalars[$0].scalarValue }
+        if let rationals = tensor as? Tensor<Rational> {
+            readRational = { rationals.scalars[$0] }
+        } else {
+            readRational = nil
+        }
     }
 
     public var count: Int { shape.reduce(1, *) }

@@ -169,27 +169,48 @@ public enum TeXWriter {
     /// a bracket of matrices.
     public static func tensor(_ value: QuantityValue, digits: Int = 4) -> String {
         var tex = ""
-        appendTensor(shape: value.shape, offset: 0, digits: digits, to: &tex) { value[flat: $0] }
+        if let readRational = value.readRational {
+            appendTensor(shape: value.shape, offset: 0, to: &tex) { index, tex in appendRational(readRational(index), to: &tex) }
+        } else {
+            appendTensor(shape: value.shape, offset: 0, to: &tex) { index, tex in
+                appendScalar(value[flat: index], digits: digits, to: &tex)
+            }
+        }
         return tex
     }
 
-    static func appendTensor(shape: [Int], offset: Int, digits: Int, to tex: inout String, entry: (Int) -> ScalarValue) {
+    /// Writes a rational entry exactly as `appendPolynomial` writes the constant polynomial
+    /// it stands for, without building that polynomial.
+    static func appendRational(_ value: Rational, to tex: inout String) {
+        if value.isInvalid { return tex += "\\text{overflow}" }
+        if value.isZero { return tex += "0" }
+        if value.numerator < 0 { tex += "-" }
+        if value.isInteger {
+            tex += String(value.numerator.magnitude)
+        } else {
+            tex += "\\tfrac{"
+            tex += String(value.numerator.magnitude)
+            tex += "}{"
+            tex += String(value.denominator)
+            tex += "}"
+        }
+    }
+
+    static func appendTensor(shape: [Int], offset: Int, to tex: inout String, entry: (Int, inout String) -> Void) {
         switch shape.count {
         case 0:
-            appendScalar(entry(offset), digits: digits, to: &tex)
+            entry(offset, &tex)
         case 1:
-            appendMatrix(rows: 1, columns: shape[0], to: &tex) { _, column, tex in
-                appendScalar(entry(offset + column), digits: digits, to: &tex)
-            }
+            appendMatrix(rows: 1, columns: shape[0], to: &tex) { _, column, tex in entry(offset + column, &tex) }
         case 2:
             appendMatrix(rows: shape[0], columns: shape[1], to: &tex) { row, column, tex in
-                appendScalar(entry(offset + row * shape[1] + column), digits: digits, to: &tex)
+                entry(offset + row * shape[1] + column, &tex)
             }
         default:
             let inner = Array(shape.dropFirst())
             let size = inner.reduce(1, *)
             appendMatrix(rows: 1, columns: shape[0], to: &tex) { _, index, tex in
-                appendTensor(shape: inner, offset: offset + index * size, digits: digits, to: &tex, entry: entry)
+                appendTensor(shape: inner, offset: offset + index * size, to: &tex, entry: entry)
             }
         }
     }

@@ -137,3 +137,27 @@ private func counting(_ shape: [Int]) -> QuantityValue {
         #expect(TeXWriter.shape([]) == "1")
     }
 }
+
+/// A quantity computed in rationals is written from its rationals directly; the TeX must be
+/// what the general path writes for the same entries as polynomials.
+@Suite struct RationalTensorTeXTests {
+    @Test func rationalEntriesMatchThePolynomialPath() throws {
+        let entries: [Rational] = [
+            Rational(0), Rational(-3), Rational(7), try rational(7, 2), try rational(-1, 3),
+            Rational(Int.min), Rational(Int.max), .invalid,
+        ]
+        let tensor = Tensor(shape: [2, 4], scalars: entries)
+        let direct = QuantityValue(tensor)
+        let general = QuantityValue(shape: [2, 4]) { .exact(Polynomial(entries[$0])) }
+
+        #expect(direct.readRational != nil)
+        #expect(TeXWriter.tensor(direct) == TeXWriter.tensor(general))
+        #expect(TeXWriter.tensor(direct) == "\\begin{bmatrix} 0 & -3 & 7 & \\tfrac{7}{2} \\\\ "
+            + "-\\tfrac{1}{3} & -9223372036854775808 & 9223372036854775807 & \\text{overflow} \\end{bmatrix}")
+    }
+
+    @Test func otherScalarsKeepTheGeneralPath() {
+        #expect(QuantityValue(Tensor(shape: [1], scalars: [1.5])).readRational == nil)
+        #expect(QuantityValue(Tensor(shape: [1], scalars: [Polynomial(symbol: "a")])).readRational == nil)
+    }
+}
