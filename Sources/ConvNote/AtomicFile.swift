@@ -83,14 +83,20 @@ enum AtomicFile {
                 continue
             }
             let code = errno
-            if code == ENOENT, lstat(prefix, &status) == 0 {
+            // Another process may create the folder between the two calls, so only a link
+            // that lstat still sees is reported.
+            if code == ENOENT, lstat(prefix, &status) == 0, isSymbolicLink(status) {
                 throw .io("cannot write \(file): \(prefix) is a symbolic link to a missing file; remove the link or create its target")
             }
             guard code == ENOENT else {
                 throw .io("cannot write \(file): cannot open \(prefix): \(SystemError.describe(code))")
             }
-            guard mkdir(prefix, 0o777) == 0 || errno == EEXIST else {
-                throw .io("cannot write \(file): cannot create the directory \(prefix): \(SystemError.describe(errno))")
+            if mkdir(prefix, 0o777) != 0 {
+                let failure = errno
+                // A folder that another process made in the meantime is as good as ours.
+                guard failure == EEXIST, stat(prefix, &status) == 0, isDirectory(status) else {
+                    throw .io("cannot write \(file): cannot create the directory \(prefix): \(SystemError.describe(failure))")
+                }
             }
         }
     }

@@ -44,22 +44,12 @@ enum OutputStore {
     /// way is replaced by a regular file. A path whose real path is in `protected`, the
     /// notes, is never written, whatever the output folder.
     static func write(_ set: OutputSet, to directory: URL, protecting protected: Set<String>) throws(CommandError) -> Int {
-        // The files are written on all cores, because creating hundreds of files takes a
-        // large part of a build. Each file is checked and written on its own, and the first
-        // failure in the set's order is the one reported.
-        let files = set.files
-        let outcomes = ResultSlots<Result<Bool, CommandError>>(count: files.count)
-        Parallel.forEach(files.count) { index in
-            let file = files[index]
-            do throws(CommandError) {
-                outcomes.store(.success(try writeOne(file.relativePath, file.contents, to: directory, protecting: protected)), at: index)
-            } catch {
-                outcomes.store(.failure(error), at: index)
-            }
-        }
+        // One file after another, in the set's order: the first failure stops the build
+        // before the index and the manifest, which come last, so an old manifest keeps
+        // listing the files a later build must delete.
         var written = 0
-        for outcome in outcomes.values {
-            if try outcome.get() { written += 1 }
+        for file in set.files {
+            if try writeOne(file.relativePath, file.contents, to: directory, protecting: protected) { written += 1 }
         }
         return written
     }
