@@ -30,14 +30,14 @@ enum NoteDiscovery {
         var found = Found(notes: [], skippedLinks: [])
         let fileManager = FileManager.default
         let output = RealPath.resolve(outputDirectory)
-        var seenPaths: Set<String> = []
+        var seenPaths: Set<[UInt8]> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .io("\(path): no such file or directory")
             }
             let real = RealPath.resolve(path)
-            guard seenPaths.insert(real).inserted else { continue }
+            guard seenPaths.insert(Array(real.utf8)).inserted else { continue }
             if RealPath.isInside(real, output) {
                 throw .usage(overlapMessage(path, real: real, isDirectory: isDirectory.boolValue,
                                             outputDirectory: outputDirectory, output: output))
@@ -55,13 +55,19 @@ enum NoteDiscovery {
 
         // The same file reached twice under one output name, as by `notes notes/a.md`, is
         // one note. Two different files with one output name are an error.
-        var seen: [String: (displayPath: String, realPath: String)] = [:]
+        // Real paths are compared by their bytes, as the file system compares them. Swift's
+        // string equality takes `é` and `e` with a combining accent for one name, so two such
+        // notes share an output name and are reported, never silently merged into one.
+        var seen: [String: (displayPath: String, realPath: [UInt8])] = [:]
         var unique: [NoteFile] = []
         for note in found.notes {
-            let realPath = RealPath.resolve(note.url.path)
+            let realPath = Array(RealPath.resolve(note.url.path).utf8)
             if let first = seen[note.outputStem] {
                 if first.realPath == realPath { continue }
-                throw .usage("\(first.displayPath) and \(note.displayPath) would both write \(note.outputStem).html; build them into different directories")
+                // Names that only look alike need a word on why, or the message names one file twice.
+                let lookAlike = first.displayPath == note.displayPath
+                    ? " (the names differ only in how their accents are encoded; rename one of the files)" : ""
+                throw .usage("\(first.displayPath) and \(note.displayPath) would both write \(note.outputStem).html\(lookAlike); build them into different directories")
             }
             seen[note.outputStem] = (note.displayPath, realPath)
             unique.append(note)

@@ -131,3 +131,17 @@ import Testing
             """)
     }
 }
+
+/// CommonMark counts backticks byte by byte, so a backtick that a combining mark follows
+/// still ends a run. The writer counts the same way, and its code spans and fences are
+/// longer than any run inside them, or cmark would close them early.
+@Suite struct BacktickRunTests {
+    @Test func codeSpanOutgrowsARunEndingInACombiningMark() {
+        #expect(markdown([.paragraph([.code("x`\u{301}")])]) == "``x`\u{301}``")
+    }
+
+    @Test func fenceOutgrowsARunEndingInACombiningMark() {
+        let written = markdown([.code(info: "", literal: "a ```\u{301} b\n")])
+        #expect(written == "````\na ```\u{301} b\n````")
+    }
+}
