@@ -81,7 +81,13 @@ enum NoteDiscovery {
         below root: URL, shownAs path: String, realRoot: String, output: String, skippedLinks: inout [String]
     ) throws(CommandError) -> [NoteFile] {
         let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else {
+        // A folder that cannot be read would hide its notes from the build, so it is an
+        // error rather than a folder skipped in silence.
+        let unreadable = UnreadableFolders()
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: keys, options: [],
+            errorHandler: { url, _ in unreadable.record(url) })
+        else {
             throw .io("\(path): cannot list the directory")
         }
         var found: [NoteFile] = []
@@ -106,6 +112,12 @@ enum NoteDiscovery {
             }
             guard values?.isRegularFile == true, !name.hasPrefix("."), url.pathExtension == "md" else { continue }
             found.append(NoteFile(displayPath: display, url: url, outputStem: String(relative.dropLast(3))))
+        }
+        if let folder = unreadable.first {
+            let relative = String(folder.standardizedFileURL.path.dropFirst(root.path.count).drop { $0 == "/" })
+            let shown = relative.isEmpty ? path : (path.hasSuffix("/") ? path : path + "/") + relative
+            throw .io("\(shown): cannot read the folder, so its notes cannot be built; "
+                + "give yourself read permission on it, or move it out of \(path)")
         }
         return found.sorted { $0.outputStem < $1.outputStem }
     }
@@ -133,5 +145,17 @@ enum NoteDiscovery {
         let resolved = throughLink ? " (\(output) contains \(real))" : ""
         return "the output directory \(outputDirectory) contains the notes directory \(path)\(resolved), so building would overwrite or delete notes; "
             + "choose an output directory outside \(path) with -o\(suggestion)"
+    }
+}
+
+/// The folders a directory walk could not read, in the order it met them. The walk reports
+/// them from a callback, so they are collected in a small reference type.
+private final class UnreadableFolders {
+    private(set) var first: URL?
+
+    /// Records a folder and returns true, which tells the walk to go on.
+    func record(_ url: URL) -> Bool {
+        if first == nil { first = url }
+        return true
     }
 }

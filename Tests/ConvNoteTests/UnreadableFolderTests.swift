@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// A notes folder that cannot be read hides its notes, so the build must say so instead
+/// of building the rest and exiting 0. Permissions do not bind root, so as root the test
+/// runs convnote as the unprivileged user 65534 through setpriv.
+@Suite struct UnreadableFolderTests {
+    @Test func unreadableSubfolderIsAnError() throws {
+        let folder = try NoteFolder()
+        defer {
+            chmod(folder.url.appendingPathComponent("notes/sub").path, 0o755)
+            folder.remove()
+        }
+        try folder.write("notes/a.md", "# A\n\nOne.\n")
+        try folder.write("notes/sub/b.md", "# B\n\nTwo.\n")
+
+        let result: CommandResult
+        if getuid() == 0 {
+            let setpriv = try #require(Convnote.program(named: "setpriv"), "setpriv (util-linux) is needed to drop root")
+            // The build folder may lie where that user cannot go, so the binary is copied.
+            let binary = folder.url.appendingPathComponent("convnote")
+            try FileManager.default.copyItem(at: try Convnote.binary(), to: binary)
+            try handOver(folder.url, to: 65534)
+            chmod(folder.url.appendingPathComponent("notes/sub").path, 0)
+            result = try Convnote.runProgram(
+                setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "build"], in: folder.url)
+        } else {
+            chmod(folder.url.appendingPathComponent("notes/sub").path, 0)
+            result = try folder.run("build")
+        }
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("notes/sub: cannot read the folder"), "\(result)")
+    }
+
+    /// Gives every file below `url` to `user`, and lets that user reach `url` itself.
+    private func handOver(_ url: URL, to user: uid_t) throws {
+        chown(url.path, user, gid_t(user))
+        let enumerator = try #require(FileManager.default.enumerator(atPath: url.path))
+        for case let relative as String in enumerator {
+            chown(url.appendingPathComponent(relative).path, user, gid_t(user))
+        }
+        // The temporary folder above must let the user through; it normally does (mode 1777).
+        chmod(url.path, 0o755)
+    }
+}
