@@ -148,12 +148,12 @@ enum NoteDiscovery {
     }
 }
 
-/// The folders a directory walk could not read, in the order it met them. The walk reports
-/// them from a callback, so they are collected in a small reference type.
+/// The first folder a directory walk could not read. The walk reports such folders from a
+/// callback, so the result is kept in a small reference type.
 private final class UnreadableFolders {
     private(set) var first: URL?
 
-    /// Records a folder and returns true, which tells the walk to go on.
+    /// Records a folder and returns true, so that the walk goes on.
     func record(_ url: URL) -> Bool {
         if first == nil { first = url }
         return true
