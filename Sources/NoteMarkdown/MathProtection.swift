@@ -45,6 +45,8 @@ struct MathProtector {
     private var originals: [String: Range<Int>] = [:]
     private var diagnostics: [Diagnostic] = []
     private var regionIndex = 0
+    /// The number of token scalars written as `u` tokens so far.
+    private var literalCount = 0
     private var inlineFailedBefore = 0
     private var displayFailedBefore = 0
     private var placeholderFailedBefore = 0
@@ -70,7 +72,7 @@ struct MathProtector {
             if regionIndex < codeRegions.count, index >= codeRegions[regionIndex].lowerBound {
                 let region = codeRegions[regionIndex]
                 while index < region.upperBound {
-                    emit(scalars[index])
+                    emitKeepingTokenScalars(at: index)
                     index += 1
                 }
                 regionIndex += 1
@@ -79,14 +81,14 @@ struct MathProtector {
             let scalar = scalars[index]
             if scalar == "\\", index + 1 < scalars.count {
                 emit(scalar)
-                emit(scalars[index + 1])
+                emitKeepingTokenScalars(at: index + 1)
                 index += 2
             } else if scalar == "$", let end = displayMath(at: index) ?? inlineMath(at: index) {
                 index = end
             } else if scalar == "{", next(index) == "{", let end = placeholder(at: index) {
                 index = end
             } else {
-                emit(scalar == ProtectionToken.open || scalar == ProtectionToken.close ? "\u{FFFD}" : scalar)
+                emitKeepingTokenScalars(at: index)
                 index += 1
             }
         }
@@ -105,6 +107,16 @@ struct MathProtector {
             UTF8.encode(scalar) { output.append($0) }
         }
         outputCount += 1
+    }
+
+    /// Emits the scalar at `index`. The two scalars that delimit tokens become a token of
+    /// kind `u` that stands for the scalar itself, so that a note may contain them, in code
+    /// or in prose, without them being read as the start or end of a token.
+    private mutating func emitKeepingTokenScalars(at index: Int) {
+        let scalar = source.scalars[index]
+        guard scalar == ProtectionToken.open || scalar == ProtectionToken.close else { return emit(scalar) }
+        literalCount += 1
+        emitToken("u", literalCount - 1, replacing: index..<(index + 1))
     }
 
     private mutating func emitToken(_ kind: Character, _ id: Int, replacing original: Range<Int>) {

@@ -102,6 +102,9 @@ private struct TokenResolver {
         switch kind {
         case "m" where protected.maths.indices.contains(index): return .math(index)
         case "p" where protected.placeholders.indices.contains(index): return .placeholder(index)
+        case "u":
+            // A token scalar that the note itself contains, put back as text.
+            return protected.originals[ProtectionToken.make("u", index)].map { .text(source.string($0)) }
         default: return nil
         }
     }

@@ -180,11 +180,21 @@ import Testing
         #expect(links == ["https://example.org/$a$b"])
     }
 
-    @Test func privateUseTokenCharactersAreReplaced() {
+    @Test func privateUseTokenCharactersAreKept() {
         // The protection tokens use U+E000 and U+E001. A note that contains those characters
-        // must not forge a token.
-        let (note, _) = parseNote("\u{E000}m0\u{E001} $a$")
+        // must not forge a token, and must keep them.
+        let (note, _) = parseNote("\u{E000}m0\u{E001} $a$ \\\u{E000}")
         #expect(texts(note) == ["a"])
-        #expect(paragraphs(note) == ["\u{FFFD}m0\u{FFFD} ⟨m0⟩"])
+        #expect(paragraphs(note) == ["\u{E000}m0\u{E001} ⟨m0⟩ \\\u{E000}"])
+    }
+
+    @Test func privateUseTokenCharactersSurviveInCode() {
+        let (note, _) = parseNote("Code `a\u{E000}b\u{E001}c` here.\n\n```\nx\u{E000}y\n```\n")
+        let spans = allInlines(note).compactMap { inline -> String? in
+            guard case .code(let code) = inline else { return nil }
+            return code
+        }
+        #expect(spans == ["a\u{E000}b\u{E001}c"])
+        #expect(codeBlocks(note).map(\.literal) == ["x\u{E000}y\n"])
     }
 }
