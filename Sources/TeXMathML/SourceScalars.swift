@@ -7,14 +7,21 @@ enum SourceScalars {
     /// feed and carriage return, and noncharacters). The annotation repeats the whole source,
     /// so such a scalar anywhere, even in a TeX comment, would break the output.
     static func validated(_ tex: String) throws(TeXError) -> [Unicode.Scalar] {
-        let length = tex.unicodeScalars.count
-        guard length <= ConversionLimits.maximumInputLength else {
-            throw TeXError.inputTooLong(length: length)
+        // A string has at most as many scalars as UTF-8 bytes, so only long text needs counting.
+        if tex.utf8.count > ConversionLimits.maximumInputLength {
+            let length = tex.unicodeScalars.count
+            guard length <= ConversionLimits.maximumInputLength else {
+                throw TeXError.inputTooLong(length: length)
+            }
         }
 
-        let scalars = Array(tex.unicodeScalars)
-        for (offset, scalar) in scalars.enumerated() where isForbidden(scalar) {
-            throw TeXError.forbiddenScalar(scalar, offset: offset)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(tex.utf8.count)
+        for scalar in tex.unicodeScalars {
+            guard !isForbidden(scalar) else {
+                throw TeXError.forbiddenScalar(scalar, offset: scalars.count)
+            }
+            scalars.append(scalar)
         }
         return scalars
     }

@@ -46,8 +46,11 @@ extension TeXParser {
                 }
             } else if terminator.isCommand("\\") {
                 try skipRowSpacing()
+                let cellCount = cells.count
                 rows.append(cells)
+                // Rows of a matrix usually have equal length, so this saves growing each row.
                 cells = []
+                cells.reserveCapacity(cellCount)
             } else if terminator.isCommand("end") {
                 let endName = try readEnvironmentName(after: terminator)
                 guard endName.text == name.text else {
@@ -104,26 +107,27 @@ extension TeXParser {
 
     /// Reads the `{name}` after `\begin` or `\end` and marks it consumed.
     mutating func readEnvironmentName(after token: TeXToken) throws(TeXError) -> EnvironmentName {
-        let commandName = token.isCommand("end") ? "end" : "begin"
-        let missing = TeXError.missingEnvironmentName(token, name: commandName)
+        // Built only on failure, because formatting the message costs more than the happy path.
+        func missing() -> TeXError {
+            TeXError.missingEnvironmentName(token, name: token.isCommand("end") ? "end" : "begin")
+        }
 
         let open = lexer.offsetAfterWhitespace(from: token.end)
         guard lexer.scalar(at: open) == "{" else {
-            throw missing
+            throw missing()
         }
 
         var position = open + 1
-        var text = ""
         while let scalar = lexer.scalar(at: position), scalar != "}" {
             guard TeXLexer.isLetter(scalar) || scalar == "*" else {
-                throw missing
+                throw missing()
             }
-            text.unicodeScalars.append(scalar)
             position += 1
         }
-        guard lexer.scalar(at: position) == "}", !text.isEmpty else {
-            throw missing
+        guard lexer.scalar(at: position) == "}", position > open + 1 else {
+            throw missing()
         }
+        let text = TeXLexer.asciiString(lexer.scalars[(open + 1)..<position])
 
         lexer.consumeRaw(upTo: position + 1)
         return EnvironmentName(text: text, offset: open + 1, end: position + 1)
