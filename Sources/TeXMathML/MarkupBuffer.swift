@@ -1,18 +1,28 @@
 /// UTF-8 markup under construction.
 ///
-/// Appending to one byte array is much cheaper than appending many small strings to a
-/// `String`, which checks capacity, uniqueness and ASCII flags on every append.
-struct MarkupBuffer {
-    private(set) var bytes: [UInt8] = []
+/// Appending to one growing byte buffer is much cheaper than appending many small strings to a
+/// `String`, which checks capacity, uniqueness and ASCII flags on every append. The buffer is
+/// noncopyable so that it owns its memory alone and frees it in `deinit`.
+struct MarkupBuffer: ~Copyable {
+    /// Memory for `capacity` bytes, of which the first `count` hold the markup. Every write
+    /// checks `count <= capacity` first, in `appendBytes`.
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     init(reservingCapacity capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        start = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
     }
 
     /// Appends markup as written, without escaping. Callers pass only literals that are
     /// well-formed markup.
     mutating func append(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        markup.withUTF8Buffer { appendBytes($0) }
     }
 
     /// Appends `text` with `&`, `<`, `>` and `"` replaced by character references, so it is
@@ -20,7 +30,8 @@ struct MarkupBuffer {
     mutating func appendEscaped(_ text: String) {
         let isContiguous = text.utf8.withContiguousStorageIfAvailable { appendEscaped(utf8: $0) } != nil
         if !isContiguous {
-            Array(text.utf8).withUnsafeBufferPointer { appendEscaped(utf8: $0) }
+            let copy = Array(text.utf8)
+            copy.withUnsafeBufferPointer { appendEscaped(utf8: $0) }
         }
     }
 
@@ -36,7 +47,29 @@ struct MarkupBuffer {
     /// Returns the markup as a string. The bytes are valid UTF-8 because every append copies
     /// either a literal or the UTF-8 of a `String`, cut only before ASCII bytes.
     func string() -> String {
-        String(decoding: bytes, as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
+    private mutating func appendBytes(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let sourceStart = source.baseAddress else {
+            return
+        }
+        if source.count > capacity - count {
+            grow(toAtLeast: count + source.count)
+        }
+        (start + count).initialize(from: sourceStart, count: source.count)
+        count += source.count
+    }
+
+    /// Doubles the capacity, or more when one append needs it, so appends take amortized
+    /// constant time.
+    private mutating func grow(toAtLeast minimumCapacity: Int) {
+        let newCapacity = max(capacity * 2, minimumCapacity)
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.initialize(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
     }
 
     /// Copies the runs between special characters whole, because most text has none.
@@ -54,11 +87,11 @@ struct MarkupBuffer {
                 index += 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            appendBytes(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             append(reference)
             index += 1
             runStart = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        appendBytes(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
     }
 }

@@ -15,6 +15,13 @@ enum SourceScalars {
             }
         }
 
+        if let scalars = asciiScalars(tex) {
+            for (offset, scalar) in scalars.enumerated() where isForbidden(scalar) {
+                throw TeXError.forbiddenScalar(scalar, offset: offset)
+            }
+            return scalars
+        }
+
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(tex.utf8.count)
         for scalar in tex.unicodeScalars {
@@ -24,6 +31,18 @@ enum SourceScalars {
             scalars.append(scalar)
         }
         return scalars
+    }
+
+    /// Returns the scalars of `tex` when all of it is ASCII, or nil otherwise. Most TeX is
+    /// ASCII, and then each byte is a scalar, which is much faster than decoding UTF-8.
+    private static func asciiScalars(_ tex: String) -> [Unicode.Scalar]? {
+        let scalars = tex.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return nil
+            }
+            return bytes.map { Unicode.Scalar($0) }
+        }
+        return scalars ?? nil
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
