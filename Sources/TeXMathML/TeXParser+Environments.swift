@@ -27,7 +27,7 @@ extension TeXParser {
         var lastCellIsEmpty = false
         while true {
             style = kind.cellStyle
-            var (nodes, terminator) = try parseRow(RowContext(isTableCell: true))
+            var (nodes, terminator) = try parseCell()
             lastCellIsEmpty = nodes.isEmpty
             if kind.hasInfixLeadingOperator(column: cells.count),
                case .operator(var symbol)? = nodes.first, symbol.form == nil {
@@ -76,6 +76,13 @@ extension TeXParser {
         nestingDepth -= 1
 
         return Atom(node: tableNode(kind, rows: rows, specifiedColumns: specifiedColumns), kind: .ordinary)
+    }
+
+    private mutating func parseCell() throws(TeXError) -> (nodes: [MathNode], terminator: TeXToken) {
+        if let cell = try parseNumberCell() {
+            return cell
+        }
+        return try parseRow(RowContext(isTableCell: true))
     }
 
     /// Builds the table with its delimiters. Every row gets as many cells as the longest row
