@@ -21,6 +21,7 @@ struct MarkupBuffer: ~Copyable {
 
     /// Appends markup as written, without escaping. Callers pass only literals that are
     /// well-formed markup.
+    @inline(__always)
     mutating func append(_ markup: StaticString) {
         markup.withUTF8Buffer { appendBytes($0) }
     }
@@ -50,6 +51,7 @@ struct MarkupBuffer: ~Copyable {
         String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
 
+    @inline(__always)
     private mutating func appendBytes(_ source: UnsafeBufferPointer<UInt8>) {
         guard let sourceStart = source.baseAddress else {
             return

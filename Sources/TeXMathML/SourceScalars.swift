@@ -16,9 +16,6 @@ enum SourceScalars {
         }
 
         if let scalars = asciiScalars(tex) {
-            for (offset, scalar) in scalars.enumerated() where isForbidden(scalar) {
-                throw TeXError.forbiddenScalar(scalar, offset: offset)
-            }
             return scalars
         }
 
@@ -33,16 +30,28 @@ enum SourceScalars {
         return scalars
     }
 
-    /// Returns the scalars of `tex` when all of it is ASCII, or nil otherwise. Most TeX is
-    /// ASCII, and then each byte is a scalar, which is much faster than decoding UTF-8.
+    /// Returns the scalars of `tex` when all of it is printable ASCII, tab, line feed or carriage
+    /// return, or nil otherwise. Most TeX is, and then each byte is a scalar, which is much
+    /// faster than decoding UTF-8. The general loop reports any forbidden scalar.
     private static func asciiScalars(_ tex: String) -> [Unicode.Scalar]? {
-        let scalars = tex.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                return nil
+        let scalars = tex.utf8.withContiguousStorageIfAvailable { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initializedCount in
+                // Stops at the first other byte, which leaves the array short.
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    let isAllowed = (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || byte == 0x0A || byte == 0x0D
+                    guard isAllowed else {
+                        return
+                    }
+                    buffer[index] = Unicode.Scalar(byte)
+                    initializedCount = index + 1
+                }
             }
-            return bytes.map { Unicode.Scalar($0) }
         }
-        return scalars ?? nil
+        guard let scalars, scalars.count == tex.utf8.count else {
+            return nil
+        }
+        return scalars
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
