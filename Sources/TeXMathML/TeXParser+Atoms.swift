@@ -46,7 +46,7 @@ extension TeXParser {
                 subscriptNode = try parseScriptArgument(token, isSuperscript: false)
 
             case .command(let name):
-                guard case .limits(let placement)? = CommandTable.meaning(of: name) else {
+                guard case .limits(let placement)? = commandMeaning(of: name, at: token.offset) else {
                     break scriptLoop
                 }
                 guard kind.limitsPlacement != nil else {
@@ -134,7 +134,7 @@ extension TeXParser {
             return try parseAtom(isArgument: true).node
 
         case .command(let name):
-            if let meaning = CommandTable.meaning(of: name), meaning.isRowLevel {
+            if let meaning = commandMeaning(of: name, at: token.offset), meaning.isRowLevel {
                 switch meaning {
                 case .right, .end, .rowBreak:
                     throw missing()
