@@ -27,16 +27,10 @@ extension TeXParser {
         var lastCellIsEmpty = false
         while true {
             style = kind.cellStyle
-            var (nodes, terminator) = try parseCell()
-            lastCellIsEmpty = nodes.isEmpty
-            if kind.hasInfixLeadingOperator(column: cells.count),
-               case .operator(var symbol)? = nodes.first, symbol.form == nil {
-                // amsmath starts these cells with {}, so that in `&= b` the = is a relation
-                // with space on both sides. MathML would take a leading = as a prefix operator.
-                symbol.form = .infix
-                nodes[0] = .operator(symbol)
-            }
-            cells.append(.group(nodes))
+            let (cell, isEmpty, terminator) = try parseCell(
+                hasInfixLeadingOperator: kind.hasInfixLeadingOperator(column: cells.count))
+            lastCellIsEmpty = isEmpty
+            cells.append(cell)
 
             if terminator.isCharacter("&") {
                 if let maximumColumns, cells.count >= maximumColumns {
@@ -78,11 +72,28 @@ extension TeXParser {
         return Atom(node: tableNode(kind, rows: rows, specifiedColumns: specifiedColumns), kind: .ordinary)
     }
 
-    private mutating func parseCell() throws(TeXError) -> (nodes: [MathNode], terminator: TeXToken) {
-        if let cell = try parseNumberCell() {
-            return cell
+    /// Parses one cell and returns its node, whether it is empty, and the token that ended it.
+    private mutating func parseCell(hasInfixLeadingOperator: Bool) throws(TeXError) -> (cell: MathNode, isEmpty: Bool, terminator: TeXToken) {
+        var nodes: [MathNode]
+        let terminator: TeXToken
+        if let numberCell = try parseNumberCell() {
+            // A lone number needs no array, which saves an allocation in most matrix cells.
+            guard let minus = numberCell.minus else {
+                return (numberCell.number, false, numberCell.terminator)
+            }
+            nodes = [minus, numberCell.number]
+            terminator = numberCell.terminator
+        } else {
+            (nodes, terminator) = try parseRow(RowContext(isTableCell: true))
         }
-        return try parseRow(RowContext(isTableCell: true))
+
+        if hasInfixLeadingOperator, case .operator(var symbol)? = nodes.first, symbol.form == nil {
+            // amsmath starts these cells with {}, so that in `&= b` the = is a relation
+            // with space on both sides. MathML would take a leading = as a prefix operator.
+            symbol.form = .infix
+            nodes[0] = .operator(symbol)
+        }
+        return (.group(nodes), nodes.isEmpty, terminator)
     }
 
     /// Builds the table with its delimiters. Every row gets as many cells as the longest row

@@ -1,27 +1,27 @@
 // A shortcut for table cells that hold only a number, such as `3`, `-0.5` or `- 2`.
 extension TeXParser {
     /// Parses a cell that is only a number with an optional minus sign, or returns nil without
-    /// consuming anything when the cell is anything else.
+    /// consuming anything when the cell is anything else. Returns the node of the minus sign, if
+    /// any, the number and the token that ends the cell.
     ///
     /// Generated matrices are mostly such cells, and the general path through `parseRow` takes
-    /// about twice as many instructions for them. The nodes and the terminator are those that `parseRow`
-    /// returns for the same cell. Anything unusual, such as a comment, non-ASCII white space, a
-    /// script, a font or an unexpected terminator, falls back to `parseRow`.
-    mutating func parseNumberCell() throws(TeXError) -> (nodes: [MathNode], terminator: TeXToken)? {
+    /// about twice as many instructions for them. The nodes and the terminator are those that
+    /// `parseRow` returns for the same cell. Anything unusual, such as a comment, non-ASCII white
+    /// space, a script, a font or an unexpected terminator, falls back to `parseRow`.
+    mutating func parseNumberCell() throws(TeXError) -> (minus: MathNode?, number: MathNode, terminator: TeXToken)? {
         // Fonts restyle digits, so only the default font keeps the plain number.
         guard font == nil else {
             return nil
         }
 
-        var nodes: [MathNode] = []
+        var minus: MathNode?
         var position = offsetAfterPlainSpace(from: lexer.consumedEnd)
         if lexer.scalar(at: position) == "-" {
             // The node that `parseRow` makes for `-`, an operator without scripts.
-            guard let minus = CharacterTable.atom(for: "-") else {
+            guard let atom = CharacterTable.atom(for: "-") else {
                 return nil
             }
-            nodes.reserveCapacity(2)
-            nodes.append(minus.node)
+            minus = atom.node
             position = offsetAfterPlainSpace(from: position + 1)
         }
 
@@ -30,10 +30,10 @@ extension TeXParser {
               endsCellAfterNumber(at: offsetAfterPlainSpace(from: numberEnd)) else {
             return nil
         }
-        nodes.append(.number(lexer.readNumber(at: numberOffset)))
+        let number = MathNode.number(lexer.readNumber(at: numberOffset))
 
         let terminator = try lexer.next()
-        return (nodes, terminator)
+        return (minus, number, terminator)
     }
 
     /// Returns the end of the number that `lexer.readNumber` would read at `offset`, or nil
