@@ -2,7 +2,7 @@
 /// characters the parser handles itself (`{ } ^ _ ' &`).
 enum CharacterTable {
     static func atom(for scalar: Unicode.Scalar) -> Atom? {
-        atoms[scalar]
+        scalar.isASCII ? atomsByASCIICode[Int(scalar.value)] : nil
     }
 
     /// Returns what to write instead of an unsupported character, for its error message.
@@ -20,6 +20,15 @@ enum CharacterTable {
             return "write it with a TeX command or inside \\text{…}"
         }
     }
+
+    /// The atoms indexed by ASCII code, because an array lookup is much cheaper than hashing.
+    private static let atomsByASCIICode: [Atom?] = {
+        var table = [Atom?](repeating: nil, count: 128)
+        for (scalar, atom) in atoms {
+            table[Int(scalar.value)] = atom
+        }
+        return table
+    }()
 
     private static let atoms: [Unicode.Scalar: Atom] = {
         func plainOperator(_ text: String) -> Atom {

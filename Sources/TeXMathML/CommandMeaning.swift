@@ -86,11 +86,14 @@ enum SizedDelimiterRole: Sendable {
 }
 
 /// Action of a TeX control sequence, on which the parser dispatches.
+///
+/// The cases with a `MathOperator` are `indirect`, so that copying a meaning out of the table
+/// retains one box instead of each of the operator's strings.
 enum CommandMeaning: Sendable {
     /// A symbol drawn as `<mi>`, which font commands such as `\boldsymbol` restyle.
     case identifier(Unicode.Scalar, isUpright: Bool)
     /// A symbol drawn as `<mo>`.
-    case symbol(MathOperator, AtomKind)
+    indirect case symbol(MathOperator, AtomKind)
     case largeOperator(String, LimitsPlacement)
     /// A function name drawn as an upright `<mi>`, such as `\sin`.
     case namedOperator(String, LimitsPlacement)
@@ -98,9 +101,9 @@ enum CommandMeaning: Sendable {
     case space(String)
     case fraction(FractionKind)
     case squareRoot
-    case accent(MathOperator, isUnder: Bool)
+    indirect case accent(MathOperator, isUnder: Bool)
     /// `\underbrace` and `\overbrace`, whose script goes below or above the brace.
-    case horizontalBrace(MathOperator, isUnder: Bool)
+    indirect case horizontalBrace(MathOperator, isUnder: Bool)
     case mathFont(MathFont)
     /// `\text` and its font variants. Nil is the upright text font.
     case text(MathFont?)

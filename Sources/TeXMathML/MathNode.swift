@@ -1,13 +1,16 @@
 /// One node of a parsed formula. The MathML writer turns every case into exactly one MathML
 /// element, so a node can fill any child slot of `mfrac`, `msub` and the like.
-indirect enum MathNode: Equatable, Sendable {
+///
+/// Only the cases with node or operator payloads are `indirect`, so that numbers, identifiers
+/// and rows, the bulk of a matrix, need no heap box of their own and the enum stays small.
+enum MathNode: Equatable, Sendable {
     /// `<mi>`. An upright single-character identifier gets `mathvariant="normal"`, because
     /// MathML Core draws single-character identifiers in italic.
     case identifier(String, isUpright: Bool)
     /// `<mn>`.
     case number(String)
     /// `<mo>`.
-    case `operator`(MathOperator)
+    indirect case `operator`(MathOperator)
     /// `<mtext>`.
     case text(String)
     /// `<mspace>`. The width is a CSS length, negative for `\!`.
@@ -15,24 +18,24 @@ indirect enum MathNode: Equatable, Sendable {
     /// `<mrow>`.
     case row([MathNode])
     /// `<mfrac>`, with `linethickness="0"` when `hasRule` is false (`\binom`).
-    case fraction(numerator: MathNode, denominator: MathNode, hasRule: Bool)
+    indirect case fraction(numerator: MathNode, denominator: MathNode, hasRule: Bool)
     /// `<msqrt>`.
-    case squareRoot(MathNode)
+    indirect case squareRoot(MathNode)
     /// `<mroot>`.
-    case root(radicand: MathNode, index: MathNode)
+    indirect case root(radicand: MathNode, index: MathNode)
     /// `<msub>`, `<msup>` or `<msubsup>`.
-    case scripts(base: MathNode, subscript: MathNode?, superscript: MathNode?)
+    indirect case scripts(base: MathNode, subscript: MathNode?, superscript: MathNode?)
     /// `<munder>`, `<mover>` or `<munderover>`. `isAccent` sets `accent` on an overscript and
     /// `accentunder` on an underscript.
-    case underOver(base: MathNode, under: MathNode?, over: MathNode?, isAccent: Bool)
+    indirect case underOver(base: MathNode, under: MathNode?, over: MathNode?, isAccent: Bool)
     /// `<mtable>`.
-    case table(MathTable)
+    indirect case table(MathTable)
     /// `<mstyle>` with the `displaystyle` and `scriptlevel` of a TeX style.
-    case style(MathStyle, MathNode)
+    indirect case style(MathStyle, MathNode)
     /// `<mphantom>`: takes the child's space but draws nothing.
-    case phantom(MathNode)
+    indirect case phantom(MathNode)
     /// `<mpadded>` that zeroes the child's width (`\vphantom`) or height and depth (`\hphantom`).
-    case padded(MathNode, keepsWidth: Bool)
+    indirect case padded(MathNode, keepsWidth: Bool)
 
     static let empty = MathNode.row([])
 

@@ -29,6 +29,10 @@ struct RowBuilder {
         if case .operatorName = previousKind {
             appendSpaceAfterFunctionName(before: atom.kind)
         }
+        if nodes.capacity == 0 {
+            // Growing from capacity 1 through 2 and 4 would allocate three times for a short row.
+            nodes.reserveCapacity(4)
+        }
         nodes.append(atom.node)
         previousKind = atom.kind
     }
@@ -77,6 +81,9 @@ struct RowBuilder {
             if !nodes.isEmpty {
                 finishedNodes.append(.style(segmentStyle, .group(nodes)))
             }
+        } else if finishedNodes.isEmpty {
+            // Taking over the array saves copying every node of a row without style switches.
+            finishedNodes = nodes
         } else {
             finishedNodes.append(contentsOf: nodes)
         }

@@ -7,14 +7,49 @@ enum SourceScalars {
     /// feed and carriage return, and noncharacters). The annotation repeats the whole source,
     /// so such a scalar anywhere, even in a TeX comment, would break the output.
     static func validated(_ tex: String) throws(TeXError) -> [Unicode.Scalar] {
-        let length = tex.unicodeScalars.count
-        guard length <= ConversionLimits.maximumInputLength else {
-            throw TeXError.inputTooLong(length: length)
+        // A string has at most as many scalars as UTF-8 bytes, so only long text needs counting.
+        if tex.utf8.count > ConversionLimits.maximumInputLength {
+            let length = tex.unicodeScalars.count
+            guard length <= ConversionLimits.maximumInputLength else {
+                throw TeXError.inputTooLong(length: length)
+            }
         }
 
-        let scalars = Array(tex.unicodeScalars)
-        for (offset, scalar) in scalars.enumerated() where isForbidden(scalar) {
-            throw TeXError.forbiddenScalar(scalar, offset: offset)
+        if let scalars = asciiScalars(tex) {
+            return scalars
+        }
+
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(tex.utf8.count)
+        for scalar in tex.unicodeScalars {
+            guard !isForbidden(scalar) else {
+                throw TeXError.forbiddenScalar(scalar, offset: scalars.count)
+            }
+            scalars.append(scalar)
+        }
+        return scalars
+    }
+
+    /// Returns the scalars of `tex` when all of it is printable ASCII, tab, line feed or carriage
+    /// return, or nil otherwise. Most TeX is, and then each byte is a scalar, which is much
+    /// faster than decoding UTF-8. The general loop reports any forbidden scalar.
+    private static func asciiScalars(_ tex: String) -> [Unicode.Scalar]? {
+        let scalars = tex.utf8.withContiguousStorageIfAvailable { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initializedCount in
+                // Stops at the first other byte, which leaves the array short.
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    let isAllowed = (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || byte == 0x0A || byte == 0x0D
+                    guard isAllowed else {
+                        return
+                    }
+                    buffer[index] = Unicode.Scalar(byte)
+                    initializedCount = index + 1
+                }
+            }
+        }
+        guard let scalars, scalars.count == tex.utf8.count else {
+            return nil
         }
         return scalars
     }

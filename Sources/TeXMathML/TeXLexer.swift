@@ -92,17 +92,14 @@ struct TeXLexer {
     /// that has a digit after it, such as `12`, `0.25` or `.5`. Consumes it and returns it.
     mutating func readNumber(at offset: Int) -> String {
         var position = offset
-        var text = ""
         var hasDecimalPoint = false
 
         while let scalar = scalar(at: position) {
             if Self.isDigit(scalar) {
-                text.unicodeScalars.append(scalar)
                 position += 1
             } else if scalar == ".", !hasDecimalPoint, let following = self.scalar(at: position + 1),
                       Self.isDigit(following) {
                 hasDecimalPoint = true
-                text.unicodeScalars.append(scalar)
                 position += 1
             } else {
                 break
@@ -110,7 +107,18 @@ struct TeXLexer {
         }
 
         consumeRaw(upTo: position)
-        return text
+        return Self.asciiString(scalars[offset..<position])
+    }
+
+    /// Returns a string of scalars that are all ASCII, such as a number or a command name,
+    /// built from their bytes in one step.
+    static func asciiString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (index, scalar) in zip(buffer.indices, scalars) {
+                buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
+            }
+            return scalars.count
+        }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -139,15 +147,15 @@ struct TeXLexer {
 
         // A control word is a run of ASCII letters. Any other scalar forms a control symbol.
         var nameEnd = nameStart + 1
+        let name: String
         if Self.isLetter(scalars[nameStart]) {
             while nameEnd < scalars.count, Self.isLetter(scalars[nameEnd]) {
                 nameEnd += 1
             }
-        }
-
-        var name = String(scalars: scalars[nameStart..<nameEnd])
-        if name == "\n" || name == "\t" || name == "\r" {
-            name = " "
+            name = Self.asciiString(scalars[nameStart..<nameEnd])
+        } else {
+            let symbol = scalars[nameStart]
+            name = symbol == "\n" || symbol == "\t" || symbol == "\r" ? " " : String(symbol)
         }
         return TeXToken(kind: .command(name), offset: offset, length: nameEnd - offset)
     }

@@ -46,7 +46,7 @@ extension TeXParser {
                 subscriptNode = try parseScriptArgument(token, isSuperscript: false)
 
             case .command(let name):
-                guard case .limits(let placement)? = CommandTable.meaning(of: name) else {
+                guard case .limits(let placement)? = commandMeaning(of: name, at: token.offset) else {
                     break scriptLoop
                 }
                 guard kind.limitsPlacement != nil else {
@@ -117,11 +117,11 @@ extension TeXParser {
     /// Parses the argument of a command or script: a brace group or a single token. A bare
     /// command takes its own arguments, as in `\frac\alpha\beta` or `x^\frac12`, and counts as
     /// a level of nesting. Throws `missing` when no argument follows.
-    mutating func parseArgument(missing: TeXError) throws(TeXError) -> MathNode {
+    mutating func parseArgument(missing: @autoclosure () -> TeXError) throws(TeXError) -> MathNode {
         let token = try lexer.peek()
         switch token.kind {
         case .endOfInput:
-            throw missing
+            throw missing()
 
         case .character(let scalar):
             if scalar == "{" {
@@ -129,15 +129,15 @@ extension TeXParser {
                 return try parseGroup(opening: token)
             }
             if ["}", "&", "^", "_", "'"].contains(scalar) {
-                throw missing
+                throw missing()
             }
             return try parseAtom(isArgument: true).node
 
         case .command(let name):
-            if let meaning = CommandTable.meaning(of: name), meaning.isRowLevel {
+            if let meaning = commandMeaning(of: name, at: token.offset), meaning.isRowLevel {
                 switch meaning {
                 case .right, .end, .rowBreak:
-                    throw missing
+                    throw missing()
                 default:
                     throw TeXError.notAllowedAsArgument(token, name: name)
                 }

@@ -2,7 +2,7 @@
 extension TeXParser {
     /// Parses the command `token`, named `name`, whose token has been consumed.
     mutating func parseCommand(_ name: String, _ token: TeXToken) throws(TeXError) -> Atom {
-        guard let meaning = CommandTable.meaning(of: name) else {
+        guard let meaning = commandMeaning(of: name, at: token.offset) else {
             throw TeXError.unsupportedCommand(
                 token, name: name, suggestion: CommandTable.suggestion(for: name))
         }

@@ -27,16 +27,10 @@ extension TeXParser {
         var lastCellIsEmpty = false
         while true {
             style = kind.cellStyle
-            var (nodes, terminator) = try parseRow(RowContext(isTableCell: true))
-            lastCellIsEmpty = nodes.isEmpty
-            if kind.hasInfixLeadingOperator(column: cells.count),
-               case .operator(var symbol)? = nodes.first, symbol.form == nil {
-                // amsmath starts these cells with {}, so that in `&= b` the = is a relation
-                // with space on both sides. MathML would take a leading = as a prefix operator.
-                symbol.form = .infix
-                nodes[0] = .operator(symbol)
-            }
-            cells.append(.group(nodes))
+            let (cell, isEmpty, terminator) = try parseCell(
+                hasInfixLeadingOperator: kind.hasInfixLeadingOperator(column: cells.count))
+            lastCellIsEmpty = isEmpty
+            cells.append(cell)
 
             if terminator.isCharacter("&") {
                 if let maximumColumns, cells.count >= maximumColumns {
@@ -46,8 +40,11 @@ extension TeXParser {
                 }
             } else if terminator.isCommand("\\") {
                 try skipRowSpacing()
+                let cellCount = cells.count
                 rows.append(cells)
+                // Rows of a matrix usually have equal length, so this saves growing each row.
                 cells = []
+                cells.reserveCapacity(cellCount)
             } else if terminator.isCommand("end") {
                 let endName = try readEnvironmentName(after: terminator)
                 guard endName.text == name.text else {
@@ -73,6 +70,30 @@ extension TeXParser {
         nestingDepth -= 1
 
         return Atom(node: tableNode(kind, rows: rows, specifiedColumns: specifiedColumns), kind: .ordinary)
+    }
+
+    /// Parses one cell and returns its node, whether it is empty, and the token that ended it.
+    private mutating func parseCell(hasInfixLeadingOperator: Bool) throws(TeXError) -> (cell: MathNode, isEmpty: Bool, terminator: TeXToken) {
+        var nodes: [MathNode]
+        let terminator: TeXToken
+        if let numberCell = try parseNumberCell() {
+            // A lone number needs no array, which saves an allocation in most matrix cells.
+            guard let minus = numberCell.minus else {
+                return (numberCell.number, false, numberCell.terminator)
+            }
+            nodes = [minus, numberCell.number]
+            terminator = numberCell.terminator
+        } else {
+            (nodes, terminator) = try parseRow(RowContext(isTableCell: true))
+        }
+
+        if hasInfixLeadingOperator, case .operator(var symbol)? = nodes.first, symbol.form == nil {
+            // amsmath starts these cells with {}, so that in `&= b` the = is a relation
+            // with space on both sides. MathML would take a leading = as a prefix operator.
+            symbol.form = .infix
+            nodes[0] = .operator(symbol)
+        }
+        return (.group(nodes), nodes.isEmpty, terminator)
     }
 
     /// Builds the table with its delimiters. Every row gets as many cells as the longest row
@@ -104,26 +125,27 @@ extension TeXParser {
 
     /// Reads the `{name}` after `\begin` or `\end` and marks it consumed.
     mutating func readEnvironmentName(after token: TeXToken) throws(TeXError) -> EnvironmentName {
-        let commandName = token.isCommand("end") ? "end" : "begin"
-        let missing = TeXError.missingEnvironmentName(token, name: commandName)
+        // Built only on failure, because formatting the message costs more than the happy path.
+        func missing() -> TeXError {
+            TeXError.missingEnvironmentName(token, name: token.isCommand("end") ? "end" : "begin")
+        }
 
         let open = lexer.offsetAfterWhitespace(from: token.end)
         guard lexer.scalar(at: open) == "{" else {
-            throw missing
+            throw missing()
         }
 
         var position = open + 1
-        var text = ""
         while let scalar = lexer.scalar(at: position), scalar != "}" {
             guard TeXLexer.isLetter(scalar) || scalar == "*" else {
-                throw missing
+                throw missing()
             }
-            text.unicodeScalars.append(scalar)
             position += 1
         }
-        guard lexer.scalar(at: position) == "}", !text.isEmpty else {
-            throw missing
+        guard lexer.scalar(at: position) == "}", position > open + 1 else {
+            throw missing()
         }
+        let text = TeXLexer.asciiString(lexer.scalars[(open + 1)..<position])
 
         lexer.consumeRaw(upTo: position + 1)
         return EnvironmentName(text: text, offset: open + 1, end: position + 1)

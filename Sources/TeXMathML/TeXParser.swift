@@ -22,6 +22,12 @@ struct TeXParser {
     var openLeftCount = 0
     var openEnvironmentCount = 0
 
+    /// The offset of the command token looked up last, and its meaning. The parser looks a
+    /// command up to three times (after an atom for `\limits`, in the row, then to parse it),
+    /// and this saves hashing its name each time. The offset identifies the command, because
+    /// the lexer scans the same name from the same offset of one formula.
+    private var lastCommandLookup: (offset: Int, meaning: CommandMeaning?)?
+
     init(scalars: [Unicode.Scalar], display: MathDisplay) {
         lexer = TeXLexer(scalars: scalars)
         style = display == .block ? .display : .text
@@ -60,7 +66,7 @@ struct TeXParser {
                 return (builder.finish(), token)
             }
 
-            if case .command(let name) = token.kind, let meaning = CommandTable.meaning(of: name) {
+            if case .command(let name) = token.kind, let meaning = commandMeaning(of: name, at: token.offset) {
                 switch meaning {
                 case .styleSwitch(let newStyle):
                     _ = try lexer.next()
@@ -142,6 +148,16 @@ struct TeXParser {
         default:
             return opener ?? TeXError.unmatchedCloseBrace(offset: terminator.offset)
         }
+    }
+
+    /// Returns the meaning of the command `name` whose token starts at `offset`.
+    mutating func commandMeaning(of name: String, at offset: Int) -> CommandMeaning? {
+        if let lastCommandLookup, lastCommandLookup.offset == offset {
+            return lastCommandLookup.meaning
+        }
+        let meaning = CommandTable.meaning(of: name)
+        lastCommandLookup = (offset, meaning)
+        return meaning
     }
 
     /// Enters one level of nesting, or throws at `token` when that would pass the limit.
