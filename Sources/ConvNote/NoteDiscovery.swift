@@ -153,9 +153,11 @@ enum NoteDiscovery {
 private final class UnreadableFolders {
     private(set) var first: URL?
 
-    /// Records a folder and returns true, so that the walk goes on.
+    /// Records a folder that still exists and returns true, so that the walk goes on. A file
+    /// that vanished during the walk, such as an editor's temporary file, is no error.
     func record(_ url: URL) -> Bool {
-        if first == nil { first = url }
+        var status = stat()
+        if first == nil, lstat(url.path, &status) == 0, AtomicFile.isDirectory(status) { first = url }
         return true
     }
 }
