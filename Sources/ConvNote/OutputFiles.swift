@@ -54,7 +54,7 @@ enum OutputStore {
         return written
     }
 
-    /// Writes one output file unless it already holds `contents`, and returns whether it
+    /// Writes one output file unless it already contains `contents`, and returns whether it
     /// wrote.
     private static func writeOne(
         _ relativePath: String, _ contents: Data, to directory: URL, protecting protected: Set<String>
@@ -65,7 +65,7 @@ enum OutputStore {
             throw .io("refusing to write \(relativePath) outside the output directory \(directory.path)")
         }
         let url = directory.appendingPathComponent(relativePath)
-        if regularFile(url, holds: contents) { return false }
+        if regularFile(url, contains: contents) { return false }
         guard !protected.contains(entryPath(url)) else {
             throw .io("cannot write \(url.path): it is one of the notes being built; "
                 + "choose an output directory outside the notes with -o")
@@ -162,7 +162,7 @@ enum OutputStore {
     /// other entry that is not a regular file counts as out of date, as `write` replaces it.
     static func staleFiles(_ set: OutputSet, in directory: URL) -> [String] {
         set.files.compactMap { file in
-            regularFile(directory.appendingPathComponent(file.relativePath), holds: file.contents) ? nil : file.relativePath
+            regularFile(directory.appendingPathComponent(file.relativePath), contains: file.contents) ? nil : file.relativePath
         }
     }
 
@@ -174,11 +174,11 @@ enum OutputStore {
         return try? Data(contentsOf: url)
     }
 
-    /// Returns whether the entry at `url` is a regular file that holds exactly `contents`, as
+    /// Returns whether the entry at `url` is a regular file that contains exactly `contents`, as
     /// `regularFileContents(url) == contents` would. A file of another size is not read, and
     /// one of the same size is read in pieces into a small buffer: a rebuild compares every
     /// page, and reading each whole into a new allocation took a third of its time.
-    static func regularFile(_ url: URL, holds contents: Data) -> Bool {
+    static func regularFile(_ url: URL, contains contents: Data) -> Bool {
         var status = stat()
         guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status), Int(status.st_size) == contents.count else {
             return false

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ConvNote
 
-/// `OutputStore.regularFile(_:holds:)` decides which pages a build leaves alone, so it must
+/// `OutputStore.regularFile(_:contains:)` decides which pages a build leaves alone, so it must
 /// say "same" only for a regular file with exactly the expected bytes.
 @Suite struct OutputComparisonTests {
     let folder: URL
@@ -23,8 +23,8 @@ import Testing
 
     @Test func sameBytesMatch() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(OutputStore.regularFile(try file("a", Self.large), holds: Self.large))
-        #expect(OutputStore.regularFile(try file("empty", Data()), holds: Data()))
+        #expect(OutputStore.regularFile(try file("a", Self.large), contains: Self.large))
+        #expect(OutputStore.regularFile(try file("empty", Data()), contains: Data()))
     }
 
     @Test func anyDifferenceIsSeen() throws {
@@ -32,11 +32,11 @@ import Testing
         for position in [0, 65_535, 65_536, 131_072, Self.large.count - 1] {
             var changed = Self.large
             changed[position] ^= 0xFF
-            #expect(!OutputStore.regularFile(try file("b\(position)", changed), holds: Self.large), "byte \(position)")
+            #expect(!OutputStore.regularFile(try file("b\(position)", changed), contains: Self.large), "byte \(position)")
         }
-        #expect(!OutputStore.regularFile(try file("short", Self.large.dropLast()), holds: Self.large))
-        #expect(!OutputStore.regularFile(try file("long", Self.large + [0]), holds: Self.large))
-        #expect(!OutputStore.regularFile(try file("nonempty", Data([1])), holds: Data()))
+        #expect(!OutputStore.regularFile(try file("short", Self.large.dropLast()), contains: Self.large))
+        #expect(!OutputStore.regularFile(try file("long", Self.large + [0]), contains: Self.large))
+        #expect(!OutputStore.regularFile(try file("nonempty", Data([1])), contains: Data()))
     }
 
     @Test func onlyRegularFilesMatch() throws {
@@ -44,8 +44,8 @@ import Testing
         let target = try file("target", Self.large)
         let link = folder.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        #expect(!OutputStore.regularFile(link, holds: Self.large))
-        #expect(!OutputStore.regularFile(folder.appendingPathComponent("missing"), holds: Data()))
-        #expect(!OutputStore.regularFile(folder, holds: Data()))
+        #expect(!OutputStore.regularFile(link, contains: Self.large))
+        #expect(!OutputStore.regularFile(folder.appendingPathComponent("missing"), contains: Data()))
+        #expect(!OutputStore.regularFile(folder, contains: Data()))
     }
 }
