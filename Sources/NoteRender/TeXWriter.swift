@@ -65,17 +65,7 @@ public enum TeXWriter {
             }
             let isUnit = coefficient.numerator.magnitude == 1 && coefficient.denominator == 1
             let isConstant = term.monomial.isOne
-            if isConstant || !isUnit {
-                if coefficient.isInteger {
-                    tex += String(coefficient.numerator.magnitude)
-                } else {
-                    tex += "\\tfrac{"
-                    tex += String(coefficient.numerator.magnitude)
-                    tex += "}{"
-                    tex += String(coefficient.denominator)
-                    tex += "}"
-                }
-            }
+            if isConstant || !isUnit { appendMagnitude(coefficient, to: &tex) }
             guard !isConstant else { continue }
             if !isUnit && !coefficient.isInteger { tex += " " }
             for (position, factor) in term.monomial.factors.enumerated() {
@@ -185,15 +175,18 @@ public enum TeXWriter {
         if value.isInvalid { return tex += "\\text{overflow}" }
         if value.isZero { return tex += "0" }
         if value.numerator < 0 { tex += "-" }
-        if value.isInteger {
-            tex += String(value.numerator.magnitude)
-        } else {
-            tex += "\\tfrac{"
-            tex += String(value.numerator.magnitude)
-            tex += "}{"
-            tex += String(value.denominator)
-            tex += "}"
-        }
+        appendMagnitude(value, to: &tex)
+    }
+
+    /// Writes the magnitude of a valid rational: `7` or `\tfrac{7}{2}`. It is read from the
+    /// numerator's magnitude, because negating a numerator of -2^63 would overflow.
+    private static func appendMagnitude(_ value: Rational, to tex: inout String) {
+        guard !value.isInteger else { return tex += String(value.numerator.magnitude) }
+        tex += "\\tfrac{"
+        tex += String(value.numerator.magnitude)
+        tex += "}{"
+        tex += String(value.denominator)
+        tex += "}"
     }
 
     static func appendTensor(shape: [Int], offset: Int, to tex: inout String, entry: (Int, inout String) -> Void) {
