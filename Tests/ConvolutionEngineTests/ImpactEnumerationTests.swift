@@ -13,12 +13,17 @@ import Testing
         ([], [], [], [], .valid),
     ]
 
-    @Test(arguments: geometries.indices)
-    func impactsMatchBruteForce(_ index: Int) throws {
-        let shape = Self.geometries[index]
-        let geometry = try ConvolutionGeometry(
+    /// The geometry of row `index` of the table, with two groups of channels and a batch of two.
+    static func geometry(_ index: Int) throws -> ConvolutionGeometry {
+        let shape = geometries[index]
+        return try ConvolutionGeometry(
             batch: 2, inputChannels: 4, outputChannels: 6, groups: 2, inputSize: shape.inputSize,
             kernelSize: shape.kernelSize, stride: shape.stride, dilation: shape.dilation, padding: shape.padding)
+    }
+
+    @Test(arguments: geometries.indices)
+    func impactsMatchBruteForce(_ index: Int) throws {
+        let geometry = try Self.geometry(index)
 
         var found: [[Int]] = []
         forEachImpact(geometry) { found.append([$0.output, $0.input, $0.weight]) }
@@ -30,10 +35,7 @@ import Testing
     /// rows of the Jacobians need no sorting.
     @Test(arguments: geometries.indices)
     func impactsComeInInputThenWeightOrder(_ index: Int) throws {
-        let shape = Self.geometries[index]
-        let geometry = try ConvolutionGeometry(
-            batch: 2, inputChannels: 4, outputChannels: 6, groups: 2, inputSize: shape.inputSize,
-            kernelSize: shape.kernelSize, stride: shape.stride, dilation: shape.dilation, padding: shape.padding)
+        let geometry = try Self.geometry(index)
 
         var found: [(input: Int, weight: Int)] = []
         forEachImpact(geometry) { found.append(($0.input, $0.weight)) }
@@ -47,10 +49,7 @@ import Testing
     /// input in J_w.
     @Test(arguments: geometries.indices)
     func jacobiansMatchBruteForce(_ index: Int) throws {
-        let shape = Self.geometries[index]
-        let geometry = try ConvolutionGeometry(
-            batch: 2, inputChannels: 4, outputChannels: 6, groups: 2, inputSize: shape.inputSize,
-            kernelSize: shape.kernelSize, stride: shape.stride, dilation: shape.dilation, padding: shape.padding)
+        let geometry = try Self.geometry(index)
         let x = Tensor(shape: geometry.inputShape, scalars: (0..<geometry.inputShape.reduce(1, *)).map { Rational($0 + 1) })
         let w = Tensor(shape: geometry.kernelShape, scalars: (0..<geometry.kernelShape.reduce(1, *)).map { Rational(-$0 - 1) })
         let problem = try ConvolutionProblem(geometry: geometry, x: x, w: w, bias: nil,
