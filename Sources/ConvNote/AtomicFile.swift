@@ -84,7 +84,7 @@ enum AtomicFile {
             }
             let code = errno
             // Another process may create the folder between the two calls, so only a link
-            // that lstat still sees is reported.
+            // that lstat still finds is reported.
             if code == ENOENT, lstat(prefix, &status) == 0, isSymbolicLink(status) {
                 throw .io("cannot write \(file): \(prefix) is a symbolic link to a missing file; remove the link or create its target")
             }

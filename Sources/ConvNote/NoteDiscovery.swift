@@ -115,8 +115,8 @@ enum NoteDiscovery {
         }
         if let folder = unreadable.first {
             let relative = String(folder.standardizedFileURL.path.dropFirst(root.path.count).drop { $0 == "/" })
-            let shown = relative.isEmpty ? path : (path.hasSuffix("/") ? path : path + "/") + relative
-            throw .io("\(shown): cannot read the folder, so its notes cannot be built; "
+            let shownPath = relative.isEmpty ? path : (path.hasSuffix("/") ? path : path + "/") + relative
+            throw .io("\(shownPath): cannot read the folder, so its notes cannot be built; "
                 + "give yourself read permission on it, or move it out of \(path)")
         }
         return found.sorted { $0.outputStem < $1.outputStem }
@@ -150,7 +150,7 @@ enum NoteDiscovery {
 
 /// The first folder a directory walk could not read. The walk reports such folders from a
 /// callback, so the result is kept in a small reference type.
-private final class UnreadableFolders {
+final class UnreadableFolders {
     private(set) var first: URL?
 
     /// Records a folder that still exists and returns true, so that the walk goes on. A file

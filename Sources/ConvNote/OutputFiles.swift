@@ -175,9 +175,9 @@ enum OutputStore {
     }
 
     /// Returns whether the entry at `url` is a regular file that contains exactly `contents`, as
-    /// `regularFileContents(url) == contents` would. A file of another size is not read, and
-    /// one of the same size is read in pieces into a small buffer: a rebuild compares every
-    /// page, and reading each whole into a new allocation took a third of its time.
+    /// `regularFileContents(url) == contents` would. A file of another size is not read. One of
+    /// the same size is read in pieces into a small buffer, because a rebuild compares every
+    /// page and reading each whole into a new allocation was a large part of its time.
     static func regularFile(_ url: URL, contains contents: Data) -> Bool {
         var status = stat()
         guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status), Int(status.st_size) == contents.count else {

@@ -110,8 +110,8 @@ struct MathProtector {
     }
 
     /// Emits the scalar at `index`. The two scalars that delimit tokens become a token of
-    /// kind `u` that stands for the scalar itself, so that a note may contain them, in code
-    /// or in prose, without them being read as the start or end of a token.
+    /// kind `u` that restores the scalar itself. A note may so contain them, in code or in
+    /// prose, and they are never read as the start or end of a token.
     private mutating func emitKeepingTokenScalars(at index: Int) {
         let scalar = source.scalars[index]
         guard scalar == ProtectionToken.open || scalar == ProtectionToken.close else { return emit(scalar) }

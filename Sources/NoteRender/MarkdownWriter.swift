@@ -143,7 +143,7 @@ struct MarkdownWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The byte offsets that `protectLineStarts` puts a backslash before, in order. Most
+    /// Returns the byte offsets that `protectLineStarts` escapes with a backslash, in order. Most
     /// paragraphs have none and are then kept as they are.
     private func lineStartEscapes(_ text: String) -> [Int] {
         var text = text

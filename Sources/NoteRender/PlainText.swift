@@ -50,9 +50,9 @@ struct AnchorNames {
 }
 
 extension String {
-    /// Whether the text contains `needle`, compared byte for byte. Foundation's `contains`
-    /// searches with locale rules and is many times slower on the TeX that explanations
-    /// check for signs.
+    /// Returns whether the text contains `needle`, compared byte for byte. Foundation's
+    /// `contains` searches with locale rules and is many times slower on the TeX that
+    /// explanations check for signs.
     func containsBytes(_ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return true }

@@ -119,8 +119,8 @@ public enum TeXWriter {
         tex += "_{" + pieces.joined(separator: ",") + "}"
     }
 
-    /// Writes a name made of one ASCII letter and subscripts of ASCII digits. The result is
-    /// what `appendSymbol` writes the long way. Any other name gives nil.
+    /// Returns the TeX of a name made of one ASCII letter and subscripts of ASCII digits, the
+    /// same as `appendSymbol` writes the long way. Any other name gives nil.
     private static func simpleSymbol(_ name: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count + 3)

@@ -3,13 +3,17 @@ import Testing
 @testable import ConvNote
 
 /// `OutputStore.regularFile(_:contains:)` decides which pages a build leaves alone, so it must
-/// say "same" only for a regular file with exactly the expected bytes.
-@Suite struct OutputComparisonTests {
+/// report a match only for a regular file with exactly the expected bytes.
+@Suite final class OutputComparisonTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("convnote-compare-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     private func file(_ name: String, _ contents: Data) throws -> URL {
@@ -22,13 +26,11 @@ import Testing
     static let large = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
 
     @Test func sameBytesMatch() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         #expect(OutputStore.regularFile(try file("a", Self.large), contains: Self.large))
         #expect(OutputStore.regularFile(try file("empty", Data()), contains: Data()))
     }
 
     @Test func anyDifferenceIsSeen() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         for position in [0, 65_535, 65_536, 131_072, Self.large.count - 1] {
             var changed = Self.large
             changed[position] ^= 0xFF
@@ -40,7 +42,6 @@ import Testing
     }
 
     @Test func onlyRegularFilesMatch() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let target = try file("target", Self.large)
         let link = folder.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)

@@ -202,6 +202,20 @@ struct ExpectedDiagnostic: Sendable, CustomStringConvertible {
         #expect(result.standardError.contains("notes/p.md:8:20: error: unsupported TeX command \\bad"), "\(result)")
     }
 
+    /// A note converts each distinct formula once, but a formula that fails must still be
+    /// reported at every place it appears.
+    @Test func repeatedBadFormulaReportedEachTime() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/r.md", "# R\n\nOnce $\\bad x$ here.\n\nTwice $\\bad x$ there.\n")
+
+        let result = try folder.run("check", "--diagnostics", "gcc")
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.standardError.contains("notes/r.md:3:7: error: unsupported TeX command \\bad"), "\(result)")
+        #expect(result.standardError.contains("notes/r.md:5:8: error: unsupported TeX command \\bad"), "\(result)")
+    }
+
     @Test func placeholderErrorsAreAllReported() throws {
         let (folder, result) = try build(placeholderErrorNote)
         defer { folder.remove() }

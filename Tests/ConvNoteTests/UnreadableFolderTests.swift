@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+@testable import ConvNote
 
-/// A notes folder that cannot be read hides its notes, so the build must say so instead
+/// A notes folder that cannot be read hides its notes, so the build must report it instead
 /// of building the rest and exiting 0. Permissions do not bind root, so as root the test
 /// runs convnote as the unprivileged user 65534 through setpriv.
 @Suite struct UnreadableFolderTests {
@@ -42,5 +43,25 @@ import Testing
         }
         // The temporary folder above must let the user through; it normally does (mode 1777).
         chmod(url.path, 0o755)
+    }
+}
+
+/// The directory walk also reports entries that vanished between listing and stat, such as
+/// an editor's temporary files. Only a folder that still exists counts as unreadable.
+@Suite struct UnreadableFolderRecordTests {
+    @Test func vanishedEntryIsIgnored() {
+        let folders = UnreadableFolders()
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("convnote-gone-\(UUID().uuidString)")
+
+        #expect(folders.record(missing))
+        #expect(folders.first == nil)
+    }
+
+    @Test func existingFolderIsRecorded() {
+        let folders = UnreadableFolders()
+        let existing = FileManager.default.temporaryDirectory
+
+        #expect(folders.record(existing))
+        #expect(folders.first == existing)
     }
 }

@@ -13,7 +13,7 @@ import Testing
         ([], [], [], [], .valid),
     ]
 
-    /// The geometry of row `index` of the table, with two groups of channels and a batch of two.
+    /// Returns the geometry of row `index` of the table, with two groups of channels and a batch of two.
     static func geometry(_ index: Int) throws -> ConvolutionGeometry {
         let shape = geometries[index]
         return try ConvolutionGeometry(

@@ -138,7 +138,7 @@ private func counting(_ shape: [Int]) -> QuantityValue {
     }
 }
 
-/// A quantity computed in rationals is written from its rationals directly; the TeX must be
+/// A quantity computed in rationals is written from its rationals directly. The TeX must be
 /// what the general path writes for the same entries as polynomials.
 @Suite struct RationalTensorTeXTests {
     @Test func rationalEntriesMatchThePolynomialPath() throws {
