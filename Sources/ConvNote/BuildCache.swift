@@ -24,6 +24,12 @@ struct BuildCache: Sendable {
         binaryStamp = stamp
     }
 
+    /// A cache in `directory` whose keys use `binaryStamp` in place of the binary's.
+    init(directory: URL, binaryStamp: String) {
+        self.directory = directory
+        self.binaryStamp = binaryStamp
+    }
+
     /// Names the cache file of a note's bytes and file name, which its figure files are
     /// named after. Hashing reads the whole note, so callers compute the name once.
     func fileName(for source: Data, stem: String) -> String {
@@ -33,14 +39,43 @@ struct BuildCache: Sendable {
         return Self.hash(bytes) + Self.fileExtension
     }
 
-    func read(fileName: String) -> ProcessedNote? {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else { return nil }
-        return CacheEntry.decode(data)
+    /// A note read back from the cache: everything but its lines and pages, which load when
+    /// they are needed.
+    struct CachedNote: Sendable {
+        var note: ProcessedNote
+        /// Reads the note's lines; nil when the entry changed or vanished since its header
+        /// was read.
+        var loadLines: @Sendable () -> [String]?
     }
 
-    /// Stores a processed note; a cache that cannot be written only costs time later.
-    func write(_ note: ProcessedNote, fileName: String) {
-        guard let data = CacheEntry.encode(note) else { return }
+    /// Reads the entry `fileName`. Its pages come with `reload`, which reads one page (by its
+    /// position: HTML, Markdown, then each figure) from the entry, or computes the note again
+    /// when the entry changed or vanished meanwhile.
+    func read(fileName: String, reload: @escaping @Sendable (Int) throws(CommandError) -> Data) -> CachedNote? {
+        let path = directory.appendingPathComponent(fileName).path
+        guard let header = CacheEntry.readHeader(at: path) else { return nil }
+        var note = header.note
+        let file = header.file
+        if note.rendered != nil {
+            let pages = header.pages.enumerated().map { position, section in
+                OutputBytes(identity: fileName + ":\(position)") { () throws(CommandError) -> Data in
+                    if let data = CacheEntry.readSection(section, at: path, of: file) { return data }
+                    return try reload(position)
+                }
+            }
+            note.pages = PageBytes(html: pages[0], markdown: pages[1], figures: Array(pages[2...]))
+        }
+        let lines = header.lines
+        return CachedNote(note: note) {
+            CacheEntry.readSection(lines, at: path, of: file).map(CacheEntry.lines)
+        }
+    }
+
+    /// Stores a processed note and its pages; a cache that cannot be written only costs time
+    /// later.
+    func write(_ note: ProcessedNote, fileName: String) throws(CommandError) {
+        let pages = try note.pages?.all.map { page throws(CommandError) in try page.data() } ?? [Data(), Data()]
+        guard let data = CacheEntry.encode(note, pages: pages) else { return }
         try? AtomicFile.write(data, to: directory.appendingPathComponent(fileName))
     }
 

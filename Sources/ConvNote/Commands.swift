@@ -49,7 +49,9 @@ public struct Commands: Sendable {
         let plan = OutputPlan(workspace, directory: directory)
         try OutputStore.checkPaths(plan.files, in: directory, shownAs: options.outputDirectory)
         OutputStore.removeTemporaryFiles(in: directory)
-        let written = try OutputStore.write(plan.files, to: directory, protecting: plan.protectedPaths)
+        var stamps = options.useCache ? OutputStamps(cache: BuildCache(generator: generator), outputDirectory: options.outputDirectory) : nil
+        let written = try OutputStore.write(plan.files, to: directory, protecting: plan.protectedPaths, stamps: &stamps)
+        stamps?.save()
         for path in plan.leftovers {
             OutputStore.delete(path, in: directory, protecting: plan.protectedPaths)
         }
@@ -87,7 +89,7 @@ public struct Commands: Sendable {
                 emit(printer.render(diagnostic, lines: []), printer)
                 errors += 1
             }
-            for stale in OutputStore.staleFiles(plan.files, in: directory) {
+            for stale in try OutputStore.staleFiles(plan.files, in: directory) {
                 let path = (options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/") + stale
                 let diagnostic = Diagnostic(
                     id: "output.stale", file: path, range: nil,

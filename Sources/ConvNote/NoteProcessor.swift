@@ -14,9 +14,9 @@ public struct ProcessedNote: Sendable, Codable {
     public var lines: [String]
     /// The stated values that `check --fix` would replace, one per failed `expect`.
     public var fixes: [ValueFix] = []
-    /// The pages and figures as bytes, for a note read from the build cache. Its `rendered`
-    /// then has empty pages and figures, so that they are never decoded into strings.
-    var cachedPages: PageBytes?
+    /// The pages and figures as the bytes to write. For a note read from the build cache,
+    /// `rendered` has empty pages and figures, and these load from the cache when needed.
+    var pages: PageBytes?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -34,10 +34,30 @@ public struct ProcessedNote: Sendable, Codable {
 
 /// A note's outputs as the bytes to write: the HTML page, the Markdown page, and each
 /// figure's SVG file in figure order.
-struct PageBytes {
-    var html: Data
-    var markdown: Data
-    var figures: [Data]
+struct PageBytes: Sendable {
+    var html: OutputBytes
+    var markdown: OutputBytes
+    var figures: [OutputBytes]
+
+    /// The files in the order the build cache stores them.
+    var all: [OutputBytes] { [html, markdown] + figures }
+
+    init(html: OutputBytes, markdown: OutputBytes, figures: [OutputBytes]) {
+        self.html = html
+        self.markdown = markdown
+        self.figures = figures
+    }
+
+    /// The bytes of a freshly rendered note. `key` names the note's build-cache entry, and
+    /// the identities built from it let a later build tell, without reading them, that
+    /// unchanged output files still hold these bytes.
+    init(_ rendered: RenderedNote, key: String?) {
+        html = OutputBytes(Data(rendered.html.utf8), identity: key.map { $0 + ":0" })
+        markdown = OutputBytes(Data(rendered.markdown.utf8), identity: key.map { $0 + ":1" })
+        figures = rendered.figures.enumerated().map { index, figure in
+            OutputBytes(Data((figure.svg + "\n").utf8), identity: key.map { $0 + ":\(index + 2)" })
+        }
+    }
 }
 
 /// A stated value to replace: its range in the note, the computed value in spec syntax, and

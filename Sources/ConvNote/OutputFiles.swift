@@ -6,16 +6,14 @@ import Glibc
 /// The files a build writes, keyed by their path below the output folder.
 struct OutputSet {
     /// Each file with the output stem of the note that produced it, nil for the index.
-    /// The contents are bytes, because pages read back from the build cache are never
-    /// decoded into strings.
-    var files: [(relativePath: String, contents: Data, owner: String?)] = []
+    var files: [(relativePath: String, contents: OutputBytes, owner: String?)] = []
 
-    mutating func add(_ relativePath: String, _ contents: Data, owner: String? = nil) {
+    mutating func add(_ relativePath: String, _ contents: OutputBytes, owner: String? = nil) {
         files.append((relativePath, contents, owner))
     }
 
     mutating func add(_ relativePath: String, _ contents: String, owner: String? = nil) {
-        files.append((relativePath, Data(contents.utf8), owner))
+        files.append((relativePath, OutputBytes(Data(contents.utf8)), owner))
     }
 }
 
@@ -42,14 +40,17 @@ enum OutputStore {
     /// Writes each file whose contents differ from what is on disk, atomically (a temporary
     /// file renamed over the old one), and returns how many it wrote. A symbolic link in the
     /// way is replaced by a regular file. A path whose real path is in `protected`, the
-    /// notes, is never written, whatever the output folder.
-    static func write(_ set: OutputSet, to directory: URL, protecting protected: Set<String>) throws(CommandError) -> Int {
+    /// notes, is never written, whatever the output folder. With `stamps`, a file that its
+    /// stamp vouches for is neither read nor written, and the files found equal are stamped.
+    static func write(
+        _ set: OutputSet, to directory: URL, protecting protected: Set<String>, stamps: inout OutputStamps?
+    ) throws(CommandError) -> Int {
         // One file after another, in the set's order: the first failure stops the build
         // before the index and the manifest, which come last, so an old manifest keeps
         // listing the files a later build must delete.
         var written = 0
         for file in set.files {
-            if try writeOne(file.relativePath, file.contents, to: directory, protecting: protected) { written += 1 }
+            if try writeOne(file.relativePath, file.contents, to: directory, protecting: protected, stamps: &stamps) { written += 1 }
         }
         return written
     }
@@ -57,7 +58,8 @@ enum OutputStore {
     /// Writes one output file unless it already contains `contents`, and returns whether it
     /// wrote.
     private static func writeOne(
-        _ relativePath: String, _ contents: Data, to directory: URL, protecting protected: Set<String>
+        _ relativePath: String, _ contents: OutputBytes, to directory: URL, protecting protected: Set<String>,
+        stamps: inout OutputStamps?
     ) throws(CommandError) -> Bool {
         // Output paths come from note paths below the notes folder; refuse any that could
         // leave the output folder all the same.
@@ -65,12 +67,24 @@ enum OutputStore {
             throw .io("refusing to write \(relativePath) outside the output directory \(directory.path)")
         }
         let url = directory.appendingPathComponent(relativePath)
-        if regularFile(url, contains: contents) { return false }
+        if let identity = contents.identity, stamps != nil {
+            var status = stat()
+            if lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status),
+               stamps?.vouch(for: relativePath, identity: identity, file: FileIdentity(status)) == true {
+                return false
+            }
+        }
+
+        let data = try contents.data()
+        if let found = regularFileIdentity(url, contains: data) {
+            if let identity = contents.identity { stamps?.record(relativePath, identity: identity, file: found) }
+            return false
+        }
         guard !protected.contains(entryPath(url)) else {
             throw .io("cannot write \(url.path): it is one of the notes being built; "
                 + "choose an output directory outside the notes with -o")
         }
-        try AtomicFile.write(contents, to: url)
+        try AtomicFile.write(data, to: url)
         return true
     }
 
@@ -160,10 +174,13 @@ enum OutputStore {
 
     /// Lists the files that are missing or differ from the expected contents. A link or any
     /// other entry that is not a regular file counts as out of date, as `write` replaces it.
-    static func staleFiles(_ set: OutputSet, in directory: URL) -> [String] {
-        set.files.compactMap { file in
-            regularFile(directory.appendingPathComponent(file.relativePath), contains: file.contents) ? nil : file.relativePath
+    static func staleFiles(_ set: OutputSet, in directory: URL) throws(CommandError) -> [String] {
+        var stale: [String] = []
+        for file in set.files {
+            let url = directory.appendingPathComponent(file.relativePath)
+            if !regularFile(url, contains: try file.contents.data()) { stale.append(file.relativePath) }
         }
+        return stale
     }
 
     /// Returns the bytes of the regular file at `url`, or nil for a missing file, a link, a FIFO or
@@ -175,19 +192,28 @@ enum OutputStore {
     }
 
     /// Returns whether the entry at `url` is a regular file that contains exactly `contents`, as
-    /// `regularFileContents(url) == contents` would. A file of another size is not read. One of
-    /// the same size is read in pieces into a small buffer, because a rebuild compares every
-    /// page and reading each whole into a new allocation was a large part of its time.
+    /// `regularFileContents(url) == contents` would.
     static func regularFile(_ url: URL, contains contents: Data) -> Bool {
+        regularFileIdentity(url, contains: contents) != nil
+    }
+
+    /// Returns the identity of the entry at `url` when it is a regular file that contains
+    /// exactly `contents` and did not change while it was read, and nil otherwise. A file of
+    /// another size is not read. One of the same size is read in pieces into a small buffer,
+    /// because a rebuild may compare every page and reading each whole into a new allocation
+    /// was a large part of its time.
+    static func regularFileIdentity(_ url: URL, contains contents: Data) -> FileIdentity? {
         var status = stat()
         guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status), Int(status.st_size) == contents.count else {
-            return false
+            return nil
         }
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var before = stat()
+        guard fstat(descriptor, &before) == 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        return contents.withUnsafeBytes { expected -> Bool in
+        let same = contents.withUnsafeBytes { expected -> Bool in
             var offset = 0
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -206,6 +232,9 @@ enum OutputStore {
                 offset += count
             }
         }
+        var after = stat()
+        guard same, fstat(descriptor, &after) == 0, FileIdentity(before) == FileIdentity(after) else { return nil }
+        return FileIdentity(after)
     }
 
     /// Returns whether anything, even a link to a missing file, exists at `url`.

@@ -62,6 +62,7 @@ struct Workspace {
         let results = ResultSlots<ProcessedNote>(count: notes.count)
         let fromCache = ResultSlots<Bool>(count: notes.count)
         let cacheNames = ResultSlots<String>(count: notes.count)
+        let lineLoaders = ResultSlots<(@Sendable () -> [String]?)?>(count: notes.count)
         progress?.start(total: notes.count)
         Parallel.forEach(notes.count) { index in
             let stem = notes[index].url.deletingPathExtension().lastPathComponent
@@ -70,37 +71,52 @@ struct Workspace {
                 results.store(ProcessedNote(rendered: nil, diagnostics: [tooLarge(contents[index].byteCount)], lines: []), at: index)
                 fromCache.store(false, at: index)
                 cacheNames.store("", at: index)
+                lineLoaders.store(nil, at: index)
                 progress?.advance()
                 return
             }
             let cacheName = cache?.fileName(for: sources[index], stem: stem) ?? ""
+            let key = cache == nil ? nil : cacheName
+            let source = sources[index]
             cacheNames.store(cacheName, at: index)
-            if let cached = cache?.read(fileName: cacheName) {
-                results.store(cached, at: index)
-                fromCache.store(true, at: index)
-            } else {
-                let result: ProcessedNote
-                switch decode(sources[index]) {
-                case .success(let text):
-                    result = processor.process(text, fileStem: notes[index].url.deletingPathExtension().lastPathComponent)
-                case .failure(let diagnostic): result = ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: [])
+            // A cached page whose entry vanished before it was read comes from the note
+            // itself, computed again: processing is deterministic, so the bytes are the same.
+            let reload = { @Sendable (position: Int) throws(CommandError) -> Data in
+                let pages = process(source, stem: stem, processor, key: key).pages?.all ?? []
+                guard position < pages.count else {
+                    throw .io("\(notes[index].displayPath): the build cache changed during the build; run the command again")
                 }
-                if writeCache { cache?.write(result, fileName: cacheName) }
+                return try pages[position].data()
+            }
+            if let cached = cache?.read(fileName: cacheName, reload: reload) {
+                results.store(cached.note, at: index)
+                fromCache.store(true, at: index)
+                lineLoaders.store(cached.loadLines, at: index)
+            } else {
+                let result = process(source, stem: stem, processor, key: key)
+                if writeCache { try? cache?.write(result, fileName: cacheName) }
                 results.store(result, at: index)
                 fromCache.store(false, at: index)
+                lineLoaders.store(nil, at: index)
             }
             progress?.advance()
         }
         progress?.finish()
-        let processed = zip(notes, results.values).map { note, result in checkingLinks(result, of: note) }
+        let loaders = lineLoaders.values
+        let processed = zip(notes.indices, results.values).map { index, result in
+            var checked = checkingLinks(result, of: notes[index])
+            // A cached note's lines are read only when a diagnostic quotes them.
+            if !checked.diagnostics.isEmpty, checked.lines.isEmpty, let load = loaders[index] {
+                checked.lines = load() ?? process(sources[index], stem: notes[index].url.deletingPathExtension().lastPathComponent,
+                                                  processor, key: nil).lines
+            }
+            return checked
+        }
         let cachedCount = fromCache.values.filter { $0 }.count
 
         var outputs = OutputSet()
         for (note, result) in zip(notes, processed) {
-            guard let rendered = result.rendered else { continue }
-            let pages = result.cachedPages ?? PageBytes(
-                html: Data(rendered.html.utf8), markdown: Data(rendered.markdown.utf8),
-                figures: rendered.figures.map { Data(($0.svg + "\n").utf8) })
+            guard let rendered = result.rendered, let pages = result.pages else { continue }
             outputs.add(note.outputStem + ".html", pages.html, owner: note.outputStem)
             outputs.add(note.outputStem + ".md", pages.markdown, owner: note.outputStem)
             let folder = note.outputStem.lastIndex(of: "/").map { String(note.outputStem[...$0]) } ?? ""
@@ -172,6 +188,18 @@ struct Workspace {
         }
         checked.diagnostics.sort(by: NoteProcessor.sourceOrder)
         return checked
+    }
+
+    /// Processes one note's bytes and turns its pages into the bytes to write. `key`, the
+    /// note's build-cache entry name, gives the pages their identities for output stamps.
+    private static func process(_ source: Data, stem: String, _ processor: NoteProcessor, key: String?) -> ProcessedNote {
+        var result: ProcessedNote
+        switch decode(source) {
+        case .success(let text): result = processor.process(text, fileStem: stem)
+        case .failure(let diagnostic): result = ProcessedNote(rendered: nil, diagnostics: [diagnostic], lines: [])
+        }
+        result.pages = result.rendered.map { PageBytes($0, key: key) }
+        return result
     }
 
     /// Decodes a note as UTF-8. Invalid UTF-8 is a diagnostic of that note at the first bad

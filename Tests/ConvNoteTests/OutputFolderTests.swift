@@ -103,9 +103,10 @@ import Testing
         var outputs = OutputSet()
         outputs.add("a.md", "# Rendered\n")
 
+        var stamps: OutputStamps?
         #expect(throws: CommandError.self) {
             _ = try OutputStore.write(outputs, to: folder.url.appendingPathComponent("site"),
-                                      protecting: [RealPath.resolve(note.path)])
+                                      protecting: [RealPath.resolve(note.path)], stamps: &stamps)
         }
         OutputStore.delete("a.md", in: folder.url.appendingPathComponent("site"), protecting: [RealPath.resolve(note.path)])
         #expect(try folder.read("site/a.md") == "# Note\n")

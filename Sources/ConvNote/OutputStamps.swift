@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last build found in each output file, kept in the build cache so that a rebuild
+/// can skip reading and comparing the pages of unchanged notes. A stamp pairs an output
+/// path with the identity of the bytes the file held (see `OutputBytes.identity`) and with
+/// the file's device, inode, size, and modification and status-change times. A file whose
+/// status still matches its stamp contains those bytes, because writing a file always moves its
+/// status-change time, which no program can set back.
+///
+/// A file changed less than `settlingTime` before it was stamped is not stamped: a second
+/// write within the same tick of the file system's clock would leave its times unchanged.
+/// The next build compares it in full instead.
+struct OutputStamps {
+    /// The minimum age of a file's last change for it to get a stamp, in nanoseconds. File times come from
+    /// a clock that ticks every few milliseconds on Linux, and some file systems store
+    /// whole seconds only, so this is far above both.
+    static let settlingTime: Int64 = 3_000_000_000
+
+    private static let header = "convnote-stamps 1\n"
+
+    /// The stamp file of one output folder, named by a hash of the folder's real path.
+    let url: URL
+    private var previous: [String: (identity: String, file: FileIdentity)] = [:]
+    private var current: [String: (identity: String, file: FileIdentity)] = [:]
+    private let now: Int64
+
+    /// Reads the stamps of the output folder `outputDirectory` from `cache`. A missing or
+    /// unreadable stamp file is an empty one, so every file is compared.
+    init(cache: BuildCache, outputDirectory: String) {
+        let key = BuildCache.hash(Data(RealPath.resolve(outputDirectory).utf8))
+        url = cache.directory.appendingPathComponent("outputs-" + key + ".stamps")
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        now = Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
+        guard let data = OutputStore.regularFileContents(url) else { return }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix(Self.header) else { return }
+        for line in text.dropFirst(Self.header.count).split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 7,
+                  let device = UInt64(fields[2]), let inode = UInt64(fields[3]), let size = Int64(fields[4]),
+                  let modified = Int64(fields[5]), let changed = Int64(fields[6]) else { continue }
+            previous[String(fields[0])] = (String(fields[1]), FileIdentity(
+                device: device, inode: inode, size: size, modified: modified, changed: changed))
+        }
+    }
+
+    /// Returns whether the last build stamped `relativePath` as holding the bytes named
+    /// `identity`, and the file's status still matches, and keeps the stamp if so.
+    mutating func vouch(for relativePath: String, identity: String, file: FileIdentity) -> Bool {
+        guard let stamp = previous[relativePath], stamp.identity == identity, stamp.file == file else { return false }
+        current[relativePath] = stamp
+        return true
+    }
+
+    /// Stamps `relativePath` as holding the bytes named `identity`, unless the file changed
+    /// too recently for its times to tell a later change apart.
+    mutating func record(_ relativePath: String, identity: String, file: FileIdentity) {
+        guard file.changed <= now - Self.settlingTime, file.modified <= now - Self.settlingTime,
+              !relativePath.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }),
+              !identity.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return }
+        current[relativePath] = (identity, file)
+    }
+
+    /// Writes the stamps kept or recorded by this build, replacing the old ones. A stamp file
+    /// that cannot be written only costs time later.
+    func save() {
+        var text = Self.header
+        for path in current.keys.sorted() {
+            guard let stamp = current[path] else { continue }
+            let file = stamp.file
+            text += "\(path)\t\(stamp.identity)\t\(file.device)\t\(file.inode)\t\(file.size)\t\(file.modified)\t\(file.changed)\n"
+        }
+        let data = Data(text.utf8)
+        guard OutputStore.regularFileContents(url) != data else { return }
+        try? AtomicFile.write(data, to: url)
+    }
+}
