@@ -7,8 +7,8 @@ import Glibc
 /// can skip reading and comparing the pages of unchanged notes. A stamp pairs an output
 /// path with the identity of the bytes the file held (see `OutputBytes.identity`) and with
 /// the file's device, inode, size, and modification and status-change times. A file whose
-/// status still matches its stamp contains those bytes, because writing a file always moves its
-/// status-change time, which no program can set back.
+/// status still matches its stamp contains those bytes, because on Linux file systems every
+/// write moves a file's status-change time, which no program can set back.
 ///
 /// A file changed less than `settlingTime` before it was stamped is not stamped: a second
 /// write within the same tick of the file system's clock would leave its times unchanged.
