@@ -9,8 +9,9 @@ import Glibc
 /// when its output file has to be compared or written again.
 ///
 /// Layout: the line `convnote-cache 2`, then a line of decimal byte counts separated by
-/// spaces, one per section, then the sections back to back. The first section is the JSON of
-/// the note without its lines, pages and figures. The note's lines, joined by newlines, come
+/// spaces, one per section, then the sections back to back. The first section is the note
+/// without its lines, pages and figures: a `CompactNote` when it has no diagnostics, and JSON
+/// otherwise. The note's lines, joined by newlines, come
 /// next, then the HTML page, the Markdown page and each figure's SVG file in figure order.
 enum CacheEntry {
     private static let magic = Data("convnote-cache 2\n".utf8)
@@ -45,7 +46,7 @@ enum CacheEntry {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let json = try? encoder.encode(skeleton) else { return nil }
+        guard let json = CompactNote.encode(skeleton) ?? (try? encoder.encode(skeleton)) else { return nil }
 
         let sections = [json, Data(note.lines.joined(separator: "\n").utf8)] + pages
         var data = magic
@@ -85,7 +86,8 @@ enum CacheEntry {
         let json = jsonSection.offset + jsonSection.count <= first.count
             ? first[jsonSection.offset..<jsonSection.offset + jsonSection.count]
             : read(descriptor, offset: jsonSection.offset, count: jsonSection.count)
-        guard let json, let note = try? JSONDecoder().decode(ProcessedNote.self, from: json) else { return nil }
+        guard let json, let note = json.first == CompactNote.marker
+            ? CompactNote.decode(json) : try? JSONDecoder().decode(ProcessedNote.self, from: json) else { return nil }
         guard sections.count == 4 + (note.rendered?.figures.count ?? 0) else { return nil }
         return Header(note: note, lines: sections[1], pages: Array(sections[2...]), file: FileIdentity(status))
     }

@@ -37,7 +37,9 @@ enum NoteReader {
 
         // The file may grow after fstat, so the read stops one byte past the limit.
         var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        // A buffer just above the file's size reads a note in one call. Zeroing a fixed
+        // 64 KiB buffer for each note of a few KiB took more time than the reads.
+        var buffer = [UInt8](repeating: 0, count: min(64 * 1024, max(4096, size + 1)))
         while data.count <= limit {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

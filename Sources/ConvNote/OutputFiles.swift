@@ -66,15 +66,16 @@ enum OutputStore {
         guard OutputManifest.isSafeRelativePath(relativePath) else {
             throw .io("refusing to write \(relativePath) outside the output directory \(directory.path)")
         }
-        let url = directory.appendingPathComponent(relativePath)
         if let identity = contents.identity, stamps != nil {
+            // A plain string path: building a URL per file was a large part of a rebuild.
             var status = stat()
-            if lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status),
+            if lstat(directory.path + "/" + relativePath, &status) == 0, AtomicFile.isRegularFile(status),
                stamps?.vouch(for: relativePath, identity: identity, file: FileIdentity(status)) == true {
                 return false
             }
         }
 
+        let url = directory.appendingPathComponent(relativePath)
         let data = try contents.data()
         if let found = regularFileIdentity(url, contains: data) {
             if let identity = contents.identity { stamps?.record(relativePath, identity: identity, file: found) }
@@ -122,7 +123,9 @@ enum OutputStore {
                     + "remove the link, or choose another output directory with -o")
             }
 
-            let entry = realFolder + "/" + URL(fileURLWithPath: file.relativePath).lastPathComponent
+            let name = file.relativePath.lastIndex(of: "/").map { file.relativePath[file.relativePath.index(after: $0)...] }
+                ?? file.relativePath[...]
+            let entry = realFolder + "/" + name
             if let other = pathsByEntry.updateValue(file.relativePath, forKey: entry), other != file.relativePath {
                 let link = firstLink(along: folder, in: directory) { _ in true }
                     ?? firstLink(along: parentFolder(of: other), in: directory) { _ in true }
