@@ -5,8 +5,8 @@ import Glibc
 
 /// The state of each output file as the last build found it, kept in the build cache so
 /// that a rebuild can skip reading and comparing the pages of unchanged notes. A stamp pairs
-/// an output path with the identity of the bytes the file held (see `OutputBytes.identity`) and with
-/// the file's device, inode, size, and modification and status-change times. A file whose
+/// an output path with the identity of the bytes the file held (see `OutputBytes.identity`)
+/// and with the file's device, inode, size, and modification and status-change times. A file whose
 /// status still matches its stamp contains those bytes, because on Linux file systems every
 /// write moves a file's status-change time, which no program can set back.
 ///
