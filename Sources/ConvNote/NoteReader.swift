@@ -13,11 +13,11 @@ enum NoteReader {
         var byteCount: Int
     }
 
-    /// Reads the note at `note.url`, at most `limit` bytes of it. A path that is missing,
+    /// Reads the note at `note.path`, at most `limit` bytes of it. A path that is missing,
     /// unreadable or not a regular file is an I/O error.
     static func read(_ note: NoteFile, limit: Int) throws(CommandError) -> Contents {
         // O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer.
-        let descriptor = open(note.url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(note.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             let advice = code == EACCES ? "; check the file's permissions" : ""
