@@ -103,8 +103,9 @@ struct Workspace {
         }
         progress?.finish()
         let loaders = lineLoaders.values
+        let linkFolder = OpenFolder()
         let processed = zip(notes.indices, results.values).map { index, result in
-            var checked = checkingLinks(result, of: notes[index])
+            var checked = checkingLinks(result, of: notes[index], folder: linkFolder)
             // A cached note's lines are read only when a diagnostic quotes them.
             if !checked.diagnostics.isEmpty, checked.lines.isEmpty, let load = loaders[index] {
                 checked.lines = load() ?? process(sources[index], stem: notes[index].url.deletingPathExtension().lastPathComponent,
@@ -143,51 +144,6 @@ struct Workspace {
         return Workspace(notes: notes, sources: sources, skippedLinks: found.skippedLinks, results: processed, outputs: outputs,
                          includesIndex: includesIndex, cacheFileNames: cacheNames.values,
                          rebuilt: notes.count - cachedCount, cached: cachedCount)
-    }
-
-    /// Adds an error for each relative link to a note file that does not exist. A link to a
-    /// note that this build writes no page for gets a warning: the note lies outside the
-    /// folder the linking note was found in, or in a folder that discovery skips (a dot folder).
-    private static func checkingLinks(_ result: ProcessedNote, of note: NoteFile) -> ProcessedNote {
-        guard let links = result.rendered?.noteLinks, !links.isEmpty else { return result }
-        var checked = result
-        let directory = note.url.deletingLastPathComponent()
-        // The folder the note was found in is its path without the output stem, which is the
-        // note's path relative to that folder. A note named directly is its own folder's only note.
-        let notePath = note.url.standardizedFileURL.path
-        let stemSuffix = "/" + note.outputStem + ".md"
-        let root = notePath.hasSuffix(stemSuffix) ? String(notePath.dropLast(stemSuffix.count)) : directory.standardizedFileURL.path
-        let rootDisplay = note.displayPath.hasSuffix(stemSuffix) ? String(note.displayPath.dropLast(stemSuffix.count)) : "."
-        for link in links {
-            let decoded = link.destination.removingPercentEncoding ?? link.destination
-            let target = directory.appendingPathComponent(decoded)
-            let range = SourceRange(at: link.location, length: link.destination.unicodeScalars.count)
-            guard FileManager.default.fileExists(atPath: target.path) else {
-                checked.diagnostics.append(Diagnostic(
-                    id: "link.missing-note", range: range,
-                    message: "the link to \(link.destination) points to no file",
-                    notes: ["links to other notes are relative to this note's folder"]))
-                continue
-            }
-            let targetPath = target.standardizedFileURL.path
-            let rootPrefix = root.hasSuffix("/") ? root : root + "/"
-            guard targetPath.hasPrefix(rootPrefix) else {
-                checked.diagnostics.append(Diagnostic(
-                    id: "link.note-outside-build", severity: .warning, range: range,
-                    message: "no page will be written for \(link.destination), because it lies outside \(rootDisplay), the folder being built",
-                    notes: ["the link still points to its .html page, which exists only if its folder is built into the matching place beside this output folder"]))
-                continue
-            }
-            let folders = targetPath.dropFirst(rootPrefix.count).split(separator: "/").dropLast()
-            if let hidden = folders.first(where: { $0.hasPrefix(".") }) {
-                checked.diagnostics.append(Diagnostic(
-                    id: "link.note-outside-build", severity: .warning, range: range,
-                    message: "no page will be written for \(link.destination), because convnote skips the folder \(hidden), whose name starts with a dot",
-                    notes: ["move the note out of \(hidden), or link to a note that this build writes a page for"]))
-            }
-        }
-        checked.diagnostics.sort(by: NoteProcessor.sourceOrder)
-        return checked
     }
 
     /// Processes one note's bytes and turns its pages into the bytes to write. `key`, the
