@@ -7,8 +7,8 @@ import Glibc
 /// type that each directory entry records, so that a file costs no system call of its own.
 /// It keeps the rules of `FileManager`'s enumerator on Linux, which is `fts` with
 /// `FTS_PHYSICAL | FTS_XDEV`. The walk is depth first and takes each folder's entries in the
-/// order the file system lists them. It follows no symbolic link, not even a root that is
-/// one, and enters no folder on another file system.
+/// order the file system lists them. It follows no symbolic link below the root, and enters
+/// no folder on another file system.
 struct FolderWalk {
     /// The folder walked, absolute and without `.` or `..` parts.
     let rootPath: String
@@ -35,8 +35,9 @@ struct FolderWalk {
     /// Returns the notes below the folder, sorted by output stem.
     mutating func notes() throws(CommandError) -> [NoteFile] {
         var status = stat()
-        // A root that is a link, or that vanished, lists nothing, as with the enumerator.
-        guard lstat(rootPath, &status) == 0, AtomicFile.isDirectory(status) else { return [] }
+        // The folder named on the command line is followed when it is a link: the author
+        // chose it. A root that vanished lists nothing.
+        guard stat(rootPath, &status) == 0, AtomicFile.isDirectory(status) else { return [] }
         rootDevice = status.st_dev
         // Below the root no link is followed, so a path's real form is its folder's real
         // form and its name. The root's real path is the only one that needs resolving.
@@ -47,7 +48,7 @@ struct FolderWalk {
             let relative = String(folder.standardizedFileURL.path.dropFirst(rootPath.count).drop { $0 == "/" })
             let shownPath = relative.isEmpty ? shownAs : displayPrefix + relative
             throw .io("\(shownPath): cannot read the folder, so its notes cannot be built; "
-                + "give yourself read permission on it, or move it out of \(shownAs)")
+                + "give yourself read and search permission on it (chmod u+rx), or move it out of \(shownAs)")
         }
         return found.sorted { $0.outputStem < $1.outputStem }
     }
@@ -103,27 +104,30 @@ struct FolderWalk {
         defer { closedir(stream) }
         let descriptor = dirfd(stream)
 
-        // A folder that may be listed but not searched gives names that no lookup reaches,
-        // and the enumerator, which looked up each entry, found nothing in it. Search
-        // permission belongs to the folder, so once one lookup has succeeded, the type that
-        // `readdir` gives is trusted for files and links, and they cost no system call.
+        // A folder that may be listed but not searched gives names that no lookup reaches.
+        // Search permission belongs to the folder, so once one lookup has succeeded, the type
+        // that `readdir` gives is trusted for files and links, and they cost no system call.
         var searchable = false
+        var denied = false
         var entries: [Entry] = []
         while let entry = readdir(stream) {
             let listedType = Int32(entry.pointee.d_type)
             let found = withUnsafeBytes(of: &entry.pointee.d_name) { bytes -> Entry? in
                 guard let name = bytes.bindMemory(to: CChar.self).baseAddress else { return nil }
-                return classify(name, listedType: listedType, in: descriptor, searchable: &searchable)
+                return classify(name, listedType: listedType, in: descriptor, searchable: &searchable, denied: &denied)
             }
             if let found { entries.append(found) }
         }
-        return entries
+        // A folder whose notes or subfolders cannot be looked up hides them from the build,
+        // so it counts as unreadable, as a folder that cannot be listed does.
+        return denied && !searchable ? nil : entries
     }
 
     /// Classifies one directory entry, or returns nil for an entry that the walk skips.
-    /// `descriptor` is the open folder, and `searchable` whether a lookup in it has succeeded.
+    /// `descriptor` is the open folder, `searchable` whether a lookup in it has succeeded, and
+    /// `denied` whether one failed for lack of permission.
     private static func classify(
-        _ cName: UnsafePointer<CChar>, listedType: Int32, in descriptor: Int32, searchable: inout Bool
+        _ cName: UnsafePointer<CChar>, listedType: Int32, in descriptor: Int32, searchable: inout Bool, denied: inout Bool
     ) -> Entry? {
         // No String names a file whose name is not UTF-8, so such a file could be neither
         // read nor written. The enumerator skipped such entries too.
@@ -140,7 +144,10 @@ struct FolderWalk {
         if searchable && (listedType == Int32(DT_REG) || listedType == Int32(DT_LNK)) {
             type = listedType
         } else {
-            guard fstatat(descriptor, cName, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            guard fstatat(descriptor, cName, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
+                if errno == EACCES { denied = true }
+                return nil
+            }
             searchable = true
             type = directoryEntryType(status)
         }

@@ -265,7 +265,7 @@ struct OutputPlan {
     var protectedPaths: Set<String>
 
     init(_ workspace: Workspace, directory: URL) {
-        protectedPaths = Set(workspace.notes.map { RealPath.resolve($0.url.path) })
+        protectedPaths = Set(workspace.notes.map(\.realPath))
         let failing = Set(zip(workspace.notes, workspace.results).filter { $0.1.hasErrors }.map { $0.0.outputStem })
         for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
             files.add(file.relativePath, file.contents, owner: file.owner)

@@ -20,6 +20,27 @@ import Testing
         #expect(found.notes.first { $0.outputStem == "a/b/c" }?.displayPath == folder.url.path + "/notes/a/b/c.md")
     }
 
+    /// The folder named on the command line may itself be a link; links below it are not
+    /// followed.
+    @Test func linkedNotesFolderIsFollowed() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("real/a.md", "# A\n")
+        try folder.write("real/sub/b.md", "# B\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/notes", withDestinationPath: "real")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/real/linked", withDestinationPath: "sub")
+
+        let found = try NoteDiscovery.notes(in: [folder.url.path + "/notes"], outputDirectory: folder.url.path + "/output")
+        let result = try folder.run("build", "notes")
+
+        #expect(found.notes.map(\.outputStem) == ["a", "sub/b"])
+        #expect(found.notes.first?.displayPath == folder.url.path + "/notes/a.md")
+        #expect(found.notes.first?.realPath == RealPath.resolve(folder.url.path + "/real/a.md"))
+        #expect(result.status == 0, "\(result)")
+        #expect(folder.exists("output/sub/b.html"))
+        #expect(!folder.exists("output/linked"))
+    }
+
     @Test func onlyVisibleMarkdownFilesAreNotes() throws {
         let folder = try NoteFolder()
         defer { folder.remove() }

@@ -7,6 +7,25 @@ import Testing
 /// runs convnote as the unprivileged user 65534 through setpriv.
 @Suite struct UnreadableFolderTests {
     @Test func unreadableSubfolderIsAnError() throws {
+        let result = try buildWithSubfolderMode(0)
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("notes/sub: cannot read the folder"), "\(result)")
+    }
+
+    /// A folder that may be listed but not searched (mode r--) shows its notes' names, but
+    /// none of them can be read.
+    @Test func unsearchableSubfolderIsAnError() throws {
+        let result = try buildWithSubfolderMode(0o444)
+
+        #expect(result.status == 3, "\(result)")
+        #expect(result.standardError.contains("notes/sub: cannot read the folder"), "\(result)")
+        #expect(result.standardError.contains("chmod u+rx"), "\(result)")
+    }
+
+    /// Builds `notes/a.md` and `notes/sub/b.md` with `notes/sub` set to `mode`, as an
+    /// unprivileged user.
+    private func buildWithSubfolderMode(_ mode: mode_t) throws -> CommandResult {
         let folder = try NoteFolder()
         defer {
             chmod(folder.url.appendingPathComponent("notes/sub").path, 0o755)
@@ -15,23 +34,18 @@ import Testing
         try folder.write("notes/a.md", "# A\n\nOne.\n")
         try folder.write("notes/sub/b.md", "# B\n\nTwo.\n")
 
-        let result: CommandResult
         if getuid() == 0 {
             let setpriv = try #require(Convnote.program(named: "setpriv"), "setpriv (util-linux) is needed to drop root")
             // The build folder may lie where that user cannot go, so the binary is copied.
             let binary = folder.url.appendingPathComponent("convnote")
             try FileManager.default.copyItem(at: try Convnote.binary(), to: binary)
             try handOver(folder.url, to: 65534)
-            chmod(folder.url.appendingPathComponent("notes/sub").path, 0)
-            result = try Convnote.runProgram(
+            chmod(folder.url.appendingPathComponent("notes/sub").path, mode)
+            return try Convnote.runProgram(
                 setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "build"], in: folder.url)
-        } else {
-            chmod(folder.url.appendingPathComponent("notes/sub").path, 0)
-            result = try folder.run("build")
         }
-
-        #expect(result.status == 3, "\(result)")
-        #expect(result.standardError.contains("notes/sub: cannot read the folder"), "\(result)")
+        chmod(folder.url.appendingPathComponent("notes/sub").path, mode)
+        return try folder.run("build")
     }
 
     /// Gives every file below `url` to `user`, and lets that user reach `url` itself.
