@@ -8,19 +8,45 @@ struct ProtectedText {
     var placeholders: [PlaceholderSpan]
     /// Each replaced span: its scalar range in the note and the token's range in `text`.
     var replacements: [(original: Range<Int>, token: Range<Int>)]
-    /// The note range that each token replaced, keyed by the token's text.
-    var originals: [String: Range<Int>]
+    /// The note range that each token replaced.
+    var originals: TokenOriginals
     var diagnostics: [Diagnostic]
 }
 
 /// The token that stands for a math span (`kind` m) or placeholder (`kind` p) in the text
-/// cmark sees. Private-use characters keep it from meaning anything to Markdown.
+/// cmark sees: `open`, the kind, the span's number in decimal, `close`. Private-use
+/// characters keep it from meaning anything to Markdown.
 enum ProtectionToken {
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
+}
 
-    static func make(_ kind: Character, _ index: Int) -> String {
-        "\u{E000}\(kind)\(index)\u{E001}"
+/// The note range that each token replaced, by the token's kind and number. Tokens of each
+/// kind are numbered from 0 in the order they are made.
+struct TokenOriginals {
+    private var maths: [Range<Int>] = []
+    private var placeholders: [Range<Int>] = []
+    private var literals: [Range<Int>] = []
+
+    /// Records the range that the next token of `kind` replaced.
+    mutating func append(_ kind: Unicode.Scalar, _ original: Range<Int>) {
+        switch kind {
+        case "m": maths.append(original)
+        case "p": placeholders.append(original)
+        default: literals.append(original)
+        }
+    }
+
+    /// Returns the range that token `index` of `kind` replaced, or nil for no such token.
+    subscript(kind kind: Character, index index: Int) -> Range<Int>? {
+        let ranges: [Range<Int>]
+        switch kind {
+        case "m": ranges = maths
+        case "p": ranges = placeholders
+        case "u": ranges = literals
+        default: return nil
+        }
+        return ranges.indices.contains(index) ? ranges[index] : nil
     }
 }
 
@@ -42,7 +68,7 @@ struct MathProtector {
     private var maths: [MathSpan] = []
     private var placeholders: [PlaceholderSpan] = []
     private var replacements: [(original: Range<Int>, token: Range<Int>)] = []
-    private var originals: [String: Range<Int>] = [:]
+    private var originals = TokenOriginals()
     private var diagnostics: [Diagnostic] = []
     private var regionIndex = 0
     /// The number of token scalars written as `u` tokens so far.
@@ -67,6 +93,7 @@ struct MathProtector {
 
     mutating func run() -> ProtectedText {
         let scalars = source.scalars
+        output.reserveCapacity(scalars.count + scalars.count / 8)
         var index = 0
         while index < scalars.count {
             if regionIndex < codeRegions.count, index >= codeRegions[regionIndex].lowerBound {
@@ -119,12 +146,18 @@ struct MathProtector {
         emitToken("u", literalCount - 1, replacing: index..<(index + 1))
     }
 
-    private mutating func emitToken(_ kind: Character, _ id: Int, replacing original: Range<Int>) {
+    /// Emits the token of `kind` numbered `id` in place of `original`.
+    private mutating func emitToken(_ kind: Unicode.Scalar, _ id: Int, replacing original: Range<Int>) {
         let start = outputCount
-        let token = ProtectionToken.make(kind, id)
-        for scalar in token.unicodeScalars { emit(scalar) }
+        emit(ProtectionToken.open)
+        emit(kind)
+        for digit in String(id).utf8 {
+            output.append(digit)
+            outputCount += 1
+        }
+        emit(ProtectionToken.close)
         replacements.append((original, start..<outputCount))
-        originals[token] = original
+        originals.append(kind, original)
     }
 
     /// The offset where a search that starts at `index` must stop: the next code region or
@@ -205,13 +238,14 @@ struct MathProtector {
         }
 
         var text = LocatedText(endLocation: source.location(content.lowerBound))
+        var walker = LocationWalker(source, from: content.lowerBound)
         var offset = content.lowerBound
         while offset < content.upperBound {
             // TeX gets plain line feeds: a carriage return before one is dropped, and a lone
             // one becomes a line feed.
             let scalar = source.scalars[offset]
             if scalar != "\r" || source.isLineEnd(offset) {
-                text.append(scalar == "\r" ? "\n" : scalar, at: source.location(offset))
+                text.append(scalar == "\r" ? "\n" : scalar, at: walker.location(offset))
             }
             offset += 1
             guard markers > 0, source.isLineEnd(offset - 1) else { continue }
