@@ -98,12 +98,12 @@ struct MarkdownWriter {
             out.append("![")
             appendEscaped(figure.title, to: &out)
             out.append("](")
-            out.append(linkDestination(LinkPolicy.percentEncoded(figure.fileName)))
+            out.append(string: linkDestination(LinkPolicy.percentEncoded(figure.fileName)))
             out.append(")")
         case .rule:
             out.append("---")
         case .rawHTML(let html):
-            out.append(allowsRawHTML ? html.trimmingSpace : "<!-- raw HTML omitted -->")
+            out.append(string: allowsRawHTML ? html.trimmingSpace : "<!-- raw HTML omitted -->")
         }
     }
 
@@ -172,7 +172,7 @@ struct MarkdownWriter {
         guard let kept = Self.trimmedRange(out, from: start) else {
             let trimmed = String(decoding: out[start...], as: UTF8.self).trimmingSpace
             out.removeSubrange(start...)
-            out.append(trimmed)
+            out.append(string: trimmed)
             return
         }
         out.removeSubrange(kept.upperBound...)
@@ -280,25 +280,25 @@ struct MarkdownWriter {
             out.append("[")
             write(children, to: &out)
             out.append("](")
-            out.append(linkDestination(LinkPolicy.percentEncoded(safe)))
-            out.append(titlePart(title))
+            out.append(string: linkDestination(LinkPolicy.percentEncoded(safe)))
+            out.append(string: titlePart(title))
             out.append(")")
         case .image(let destination, let title, let alt):
             guard let safe = LinkPolicy.safeDestination(destination, rewriteNotes: false) else { return appendEscaped(alt, to: &out) }
             out.append("![")
             appendEscaped(alt, to: &out)
             out.append("](")
-            out.append(linkDestination(LinkPolicy.percentEncoded(safe)))
-            out.append(titlePart(title))
+            out.append(string: linkDestination(LinkPolicy.percentEncoded(safe)))
+            out.append(string: titlePart(title))
             out.append(")")
         case .math(let formula):
             out.append("$`")
             let start = out.count
-            out.append(formula.tex)
+            out.append(string: formula.tex)
             replaceNewlinesWithSpaces(in: &out, from: start)
             out.append("`$")
         case .rawHTML(let html):
-            out.append(allowsRawHTML ? html.trimmingSpace : "<!-- raw HTML omitted -->")
+            out.append(string: allowsRawHTML ? html.trimmingSpace : "<!-- raw HTML omitted -->")
         }
     }
 
@@ -318,9 +318,9 @@ struct MarkdownWriter {
     private func writeFence(info: String, literal: String, to out: inout [UInt8]) {
         let ticks = max(3, longestRun(of: UInt8(ascii: "`"), in: literal) + 1)
         out.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: ticks))
-        out.append(info)
+        out.append(string: info)
         out.append("\n")
-        out.append(literal)
+        out.append(string: literal)
         if !literal.hasSuffix("\n") { out.append("\n") }
         out.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: ticks))
     }
@@ -334,7 +334,7 @@ struct MarkdownWriter {
         out.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: ticks))
         let start = out.count
         if isPadded { out.append(" ") }
-        out.append(code)
+        out.append(string: code)
         if isPadded { out.append(" ") }
         replaceNewlinesWithSpaces(in: &out, from: start)
         out.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: ticks))
@@ -399,9 +399,9 @@ struct MarkdownWriter {
         func appendLine(_ end: Int) {
             let prefix = isFirst ? first : rest
             if lineStart == end {
-                out.append(prefix.trimmingSpace)
+                out.append(string: prefix.trimmingSpace)
             } else {
-                out.append(prefix)
+                out.append(string: prefix)
                 out.append(contentsOf: text[lineStart..<end])
             }
             isFirst = false
@@ -429,10 +429,18 @@ extension String {
 }
 
 extension Array where Element == UInt8 {
-    /// Appends the UTF-8 of `text`.
+    /// Appends the UTF-8 of a literal.
     @inline(__always)
-    mutating func append(_ text: String) {
-        append(contentsOf: text.utf8)
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// Appends the UTF-8 of `text`, copied from its storage in one step where it has one.
+    @inline(__always)
+    mutating func append(string text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
+            append(contentsOf: text.utf8)
+        }
     }
 }
 
