@@ -127,6 +127,7 @@ struct MathProtector {
         index + 1 < source.count ? source.scalars[index + 1] : nil
     }
 
+    @inline(__always)
     private mutating func emit(_ scalar: Unicode.Scalar) {
         if scalar.value < 0x80 {
             output.append(UInt8(scalar.value))
@@ -139,6 +140,7 @@ struct MathProtector {
     /// Emits the scalar at `index`. The two scalars that delimit tokens become a token of
     /// kind `u` that restores the scalar itself. A note may so contain them, in code or in
     /// prose, and they are never read as the start or end of a token.
+    @inline(__always)
     private mutating func emitKeepingTokenScalars(at index: Int) {
         let scalar = source.scalars[index]
         guard scalar == ProtectionToken.open || scalar == ProtectionToken.close else { return emit(scalar) }

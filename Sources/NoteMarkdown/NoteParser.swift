@@ -24,14 +24,14 @@ public enum NoteParser {
         let protected = protector.run()
         diagnostics += protected.diagnostics
 
-        let protectedSource = SourceText(SourceText.scalars(of: protected.text))
+        let protectedLineStarts = SourceText.lineStarts(of: protected.text)
         let tokens = TokenResolver(protected: protected, source: source)
         let blocks = CmarkBridge.blocks(
             protected.text,
             convert: tokens.inlines,
             restore: tokens.restore,
             noteLine: { line in
-                let offset = line >= 1 && line <= protectedSource.lineStarts.count ? protectedSource.lineStarts[line - 1] : 0
+                let offset = line >= 1 && line <= protectedLineStarts.count ? protectedLineStarts[line - 1] : 0
                 return source.location(tokens.originalOffset(ofProtected: offset)).line
             },
             lineText: { line in line >= 1 && line <= lines.count ? lines[line - 1] : "" })

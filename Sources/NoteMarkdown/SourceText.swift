@@ -53,6 +53,25 @@ struct SourceText {
         }
     }
 
+    /// Returns the `lineStarts` that `SourceText` finds in the scalars of `text`, read from its
+    /// UTF-8 without decoding: every byte that does not continue a scalar starts one.
+    static func lineStarts(of text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var starts = [0]
+            var scalarCount = 0
+            for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+                scalarCount += 1
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n")
+                    || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                    starts.append(scalarCount)
+                }
+            }
+            return starts
+        }
+    }
+
     /// Whether the scalar at `index` ends a line.
     func isLineEnd(_ index: Int) -> Bool {
         scalars[index] == "\n" || (scalars[index] == "\r" && (index + 1 == count || scalars[index + 1] != "\n"))
