@@ -43,7 +43,7 @@ struct AnchorNames {
 
     /// Returns the title without white space at its ends, in lower case, with letters, digits,
     /// `-` and `_` kept, spaces made hyphens and everything else dropped.
-    private static func slug(_ title: String) -> String {
+    static func slug(_ title: String) -> String {
         var slug = ""
         for character in title.trimmingCharacters(in: .whitespaces).lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
@@ -58,7 +58,7 @@ struct AnchorNames {
     /// Returns what `slug` returns for an ASCII title, from its bytes, or nil for any other
     /// title. In ASCII the white space trimmed is space and tab, the letters are A-Z and a-z,
     /// and the digits 0-9.
-    private static func asciiSlug(_ title: String) -> String? {
+    static func asciiSlug(_ title: String) -> String? {
         let bytes = Array(title.utf8)
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }

@@ -40,7 +40,7 @@ public enum TeXWriter {
 
     /// Returns `String(format: "%.<digits>g", number)`. For the digits a spec allows it calls
     /// C's vsnprintf directly, which gives the same text in about half the instructions.
-    private static func formatted(_ number: Double, digits: Int) -> String {
+    static func formatted(_ number: Double, digits: Int) -> String {
         guard (1...17).contains(digits) else { return String(format: "%.\(digits)g", number) }
         // %.17g of a double takes at most 24 bytes, such as -1.2345678901234567e-308.
         let capacity = 32
