@@ -14,7 +14,7 @@ struct ProtectedText {
 }
 
 /// The token that stands for a math span (`kind` m) or placeholder (`kind` p) in the text
-/// cmark sees: `open`, the kind, the span's number in decimal, `close`. Private-use
+/// that cmark parses: `open`, the kind, the span's number in decimal, `close`. Private-use
 /// characters keep it from meaning anything to Markdown.
 enum ProtectionToken {
     static let open: Unicode.Scalar = "\u{E000}"

@@ -37,9 +37,16 @@ struct SourceText {
                         index += 1
                         continue
                     }
-                    // A string holds valid UTF-8, so the lead byte gives the length and every
+                    // A string contains valid UTF-8, so the lead byte gives the length and every
                     // continuation byte is there.
-                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    let length: Int
+                    if lead >= 0xF0 {
+                        length = 4
+                    } else if lead >= 0xE0 {
+                        length = 3
+                    } else {
+                        length = 2
+                    }
                     var value = UInt32(lead) & (0x7F >> length)
                     for offset in 1..<length {
                         value = value << 6 | UInt32(bytes[index + offset] & 0x3F)

@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The number of Unicode scalars, which `unicodeScalars.count` also gives. It counts the
-    /// UTF-8 bytes that start a scalar, which is several times faster than decoding each one.
+    /// UTF-8 bytes that start a scalar, which takes fewer instructions than decoding each one.
     public var unicodeScalarCount: Int {
         utf8.withContiguousStorageIfAvailable { bytes in
             var count = 0
