@@ -240,6 +240,7 @@ struct MathProtector {
         }
 
         var text = LocatedText(endLocation: source.location(content.lowerBound))
+        text.reserveCapacity(content.count)
         var walker = LocationWalker(source, from: content.lowerBound)
         var offset = content.lowerBound
         while offset < content.upperBound {
@@ -290,6 +291,7 @@ struct MathProtector {
             }
             let content = tex.trimmed((index + 2)..<close)
             var text = LocatedText(endLocation: tex.location(content.lowerBound))
+            text.reserveCapacity(content.count)
             for offset in content { text.append(scalars[offset], at: tex.location(offset)) }
             found.append(PlaceholderSpan(content: text, location: tex.location(index), texRange: index..<(close + 2)))
             index = close + 2

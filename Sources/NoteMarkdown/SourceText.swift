@@ -131,6 +131,7 @@ struct SourceText {
     /// The located text of `range`, every scalar with its line and column.
     func located(_ range: Range<Int>) -> LocatedText {
         var text = LocatedText(endLocation: location(range.lowerBound))
+        text.reserveCapacity(range.count)
         var walker = LocationWalker(self, from: range.lowerBound)
         for offset in range {
             text.append(scalars[offset], at: walker.location(offset))
