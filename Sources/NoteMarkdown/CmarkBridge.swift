@@ -188,7 +188,7 @@ private struct TreeConverter {
             let number = firstLine + offset
             var original = lineText(number)
             if original.hasSuffix("\r") { original.removeLast() }
-            let column = max(1, original.unicodeScalars.count - text.unicodeScalars.count + 1)
+            let column = max(1, original.unicodeScalarCount - text.unicodeScalarCount + 1)
             lines.append(LocatedLine(text: text, location: SourceLocation(line: number, column: column)))
         }
         return .codeBlock(info: info, literal: content, lines: lines, start)

@@ -8,19 +8,45 @@ struct ProtectedText {
     var placeholders: [PlaceholderSpan]
     /// Each replaced span: its scalar range in the note and the token's range in `text`.
     var replacements: [(original: Range<Int>, token: Range<Int>)]
-    /// The note range that each token replaced, keyed by the token's text.
-    var originals: [String: Range<Int>]
+    /// The note range that each token replaced.
+    var originals: TokenOriginals
     var diagnostics: [Diagnostic]
 }
 
 /// The token that stands for a math span (`kind` m) or placeholder (`kind` p) in the text
-/// cmark sees. Private-use characters keep it from meaning anything to Markdown.
+/// that cmark parses: `open`, the kind, the span's number in decimal, `close`. Private-use
+/// characters keep it from meaning anything to Markdown.
 enum ProtectionToken {
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
+}
 
-    static func make(_ kind: Character, _ index: Int) -> String {
-        "\u{E000}\(kind)\(index)\u{E001}"
+/// The note range that each token replaced, by the token's kind and number. Tokens of each
+/// kind are numbered from 0 in the order they are made.
+struct TokenOriginals {
+    private var maths: [Range<Int>] = []
+    private var placeholders: [Range<Int>] = []
+    private var literals: [Range<Int>] = []
+
+    /// Records the range that the next token of `kind` replaced.
+    mutating func append(_ kind: Unicode.Scalar, _ original: Range<Int>) {
+        switch kind {
+        case "m": maths.append(original)
+        case "p": placeholders.append(original)
+        default: literals.append(original)
+        }
+    }
+
+    /// Returns the range that token `index` of `kind` replaced, or nil for no such token.
+    subscript(kind kind: Character, index index: Int) -> Range<Int>? {
+        let ranges: [Range<Int>]
+        switch kind {
+        case "m": ranges = maths
+        case "p": ranges = placeholders
+        case "u": ranges = literals
+        default: return nil
+        }
+        return ranges.indices.contains(index) ? ranges[index] : nil
     }
 }
 
@@ -42,7 +68,7 @@ struct MathProtector {
     private var maths: [MathSpan] = []
     private var placeholders: [PlaceholderSpan] = []
     private var replacements: [(original: Range<Int>, token: Range<Int>)] = []
-    private var originals: [String: Range<Int>] = [:]
+    private var originals = TokenOriginals()
     private var diagnostics: [Diagnostic] = []
     private var regionIndex = 0
     /// The number of token scalars written as `u` tokens so far.
@@ -67,6 +93,7 @@ struct MathProtector {
 
     mutating func run() -> ProtectedText {
         let scalars = source.scalars
+        output.reserveCapacity(scalars.count + scalars.count / 8)
         var index = 0
         while index < scalars.count {
             if regionIndex < codeRegions.count, index >= codeRegions[regionIndex].lowerBound {
@@ -100,6 +127,7 @@ struct MathProtector {
         index + 1 < source.count ? source.scalars[index + 1] : nil
     }
 
+    @inline(__always)
     private mutating func emit(_ scalar: Unicode.Scalar) {
         if scalar.value < 0x80 {
             output.append(UInt8(scalar.value))
@@ -112,6 +140,7 @@ struct MathProtector {
     /// Emits the scalar at `index`. The two scalars that delimit tokens become a token of
     /// kind `u` that restores the scalar itself. A note may so contain them, in code or in
     /// prose, and they are never read as the start or end of a token.
+    @inline(__always)
     private mutating func emitKeepingTokenScalars(at index: Int) {
         let scalar = source.scalars[index]
         guard scalar == ProtectionToken.open || scalar == ProtectionToken.close else { return emit(scalar) }
@@ -119,12 +148,18 @@ struct MathProtector {
         emitToken("u", literalCount - 1, replacing: index..<(index + 1))
     }
 
-    private mutating func emitToken(_ kind: Character, _ id: Int, replacing original: Range<Int>) {
+    /// Emits the token of `kind` numbered `id` in place of `original`.
+    private mutating func emitToken(_ kind: Unicode.Scalar, _ id: Int, replacing original: Range<Int>) {
         let start = outputCount
-        let token = ProtectionToken.make(kind, id)
-        for scalar in token.unicodeScalars { emit(scalar) }
+        emit(ProtectionToken.open)
+        emit(kind)
+        for digit in String(id).utf8 {
+            output.append(digit)
+            outputCount += 1
+        }
+        emit(ProtectionToken.close)
         replacements.append((original, start..<outputCount))
-        originals[token] = original
+        originals.append(kind, original)
     }
 
     /// The offset where a search that starts at `index` must stop: the next code region or
@@ -205,13 +240,15 @@ struct MathProtector {
         }
 
         var text = LocatedText(endLocation: source.location(content.lowerBound))
+        text.reserveCapacity(content.count)
+        var walker = LocationWalker(source, from: content.lowerBound)
         var offset = content.lowerBound
         while offset < content.upperBound {
             // TeX gets plain line feeds: a carriage return before one is dropped, and a lone
             // one becomes a line feed.
             let scalar = source.scalars[offset]
             if scalar != "\r" || source.isLineEnd(offset) {
-                text.append(scalar == "\r" ? "\n" : scalar, at: source.location(offset))
+                text.append(scalar == "\r" ? "\n" : scalar, at: walker.location(offset))
             }
             offset += 1
             guard markers > 0, source.isLineEnd(offset - 1) else { continue }
@@ -254,6 +291,7 @@ struct MathProtector {
             }
             let content = tex.trimmed((index + 2)..<close)
             var text = LocatedText(endLocation: tex.location(content.lowerBound))
+            text.reserveCapacity(content.count)
             for offset in content { text.append(scalars[offset], at: tex.location(offset)) }
             found.append(PlaceholderSpan(content: text, location: tex.location(index), texRange: index..<(close + 2)))
             index = close + 2

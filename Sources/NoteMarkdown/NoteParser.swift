@@ -5,31 +5,33 @@ public enum NoteParser {
     /// Parses a note's text. The diagnostics cover the front matter, unterminated
     /// placeholders and characters the format reserves; they never stop the parse.
     public static func parse(_ text: String) -> (note: MarkdownNote, diagnostics: [Diagnostic]) {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let body = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        let scalars = SourceText.scalars(of: body)
         var diagnostics: [Diagnostic] = []
 
         // Lines as the author sees them, for front matter and for quoting in diagnostics.
-        let lines = SourceText(scalars).lineStrings
+        let lines = body.splitAtLineEnds()
         let (frontMatter, frontMatterDiagnostics) = FrontMatter.parse(lines)
         diagnostics += frontMatterDiagnostics
 
         // Blank the front matter (keeping its line breaks, so lines keep their numbers) and
-        // replace NUL, as CommonMark requires.
-        let source = SourceText(blanked(scalars, lines: frontMatter.lineCount))
-        let regions = CmarkBridge.codeRegions(source.string(0..<source.count), source: source)
+        // replace NUL, as CommonMark requires. Most notes need neither, and then cmark reads
+        // the text as it is.
+        let needsBlanking = frontMatter.lineCount > 0 || scalars.contains("\0")
+        let source = SourceText(needsBlanking ? blanked(scalars, lines: frontMatter.lineCount) : scalars)
+        let regions = CmarkBridge.codeRegions(needsBlanking ? source.string(0..<source.count) : body, source: source)
         var protector = MathProtector(source: source, codeRegions: regions)
         let protected = protector.run()
         diagnostics += protected.diagnostics
 
-        let protectedSource = SourceText(Array(protected.text.unicodeScalars))
+        let protectedLineStarts = SourceText.lineStarts(of: protected.text)
         let tokens = TokenResolver(protected: protected, source: source)
         let blocks = CmarkBridge.blocks(
             protected.text,
             convert: tokens.inlines,
             restore: tokens.restore,
             noteLine: { line in
-                let offset = line >= 1 && line <= protectedSource.lineStarts.count ? protectedSource.lineStarts[line - 1] : 0
+                let offset = line >= 1 && line <= protectedLineStarts.count ? protectedLineStarts[line - 1] : 0
                 return source.location(tokens.originalOffset(ofProtected: offset)).line
             },
             lineText: { line in line >= 1 && line <= lines.count ? lines[line - 1] : "" })
@@ -39,32 +41,26 @@ public enum NoteParser {
         return (note, diagnostics)
     }
 
+    /// Returns the scalars with the first `lines` lines reduced to their line breaks and every
+    /// NUL after them replaced by U+FFFD.
     private static func blanked(_ scalars: [Unicode.Scalar], lines: Int) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(scalars.count)
-        var line = 1
-        for (index, scalar) in scalars.enumerated() {
-            let endsLine = scalar == "\n" || (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n"))
-            if endsLine || (scalar == "\r" && line <= lines) {
-                if endsLine { line += 1 }
-                result.append(scalar)
-            } else if line > lines {
-                result.append(scalar == "\0" ? "\u{FFFD}" : scalar)
+        // The body starts after the line break that ends line `lines`.
+        var bodyStart = 0
+        var linesEnded = 0
+        while linesEnded < lines, bodyStart < scalars.count {
+            let scalar = scalars[bodyStart]
+            if scalar == "\n" || (scalar == "\r" && (bodyStart + 1 == scalars.count || scalars[bodyStart + 1] != "\n")) {
+                linesEnded += 1
             }
+            bodyStart += 1
+        }
+
+        var result = scalars[..<bodyStart].filter { $0 == "\n" || $0 == "\r" }
+        result.reserveCapacity(result.count + scalars.count - bodyStart)
+        for scalar in scalars[bodyStart...] {
+            result.append(scalar == "\0" ? "\u{FFFD}" : scalar)
         }
         return result
-    }
-}
-
-extension SourceText {
-    /// Every line without its line break.
-    var lineStrings: [String] {
-        lineStarts.indices.map { index in
-            let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : count
-            var line = string(lineStarts[index]..<max(end, lineStarts[index]))
-            if line.hasSuffix("\r") { line.removeLast() }
-            return line
-        }
     }
 }
 
@@ -73,27 +69,36 @@ private struct TokenResolver {
     let protected: ProtectedText
     let source: SourceText
 
-    /// Splits a text node at its tokens.
+    /// Splits a text node at its tokens. It scans UTF-8, in which U+E000 and U+E001 are
+    /// EE 80 80 and EE 80 81, and cuts the text between tokens as whole slices, because most
+    /// text nodes are long runs of prose around a few tokens.
     func inlines(_ text: String) -> [Inline] {
-        let scalars = text.unicodeScalars
-        guard scalars.contains(ProtectionToken.open) else { return text.isEmpty ? [] : [.text(text)] }
+        let bytes = Array(text.utf8)
+        func isToken(_ index: Int, last: UInt8) -> Bool {
+            bytes[index] == 0xEE && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == last
+        }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range], as: UTF8.self)
+        }
+
         var result: [Inline] = []
-        var pendingStart = scalars.startIndex
-        var index = scalars.startIndex
-        // Slices of the text, not scalar-by-scalar copies, because most text has no tokens.
-        while index < scalars.endIndex {
-            guard scalars[index] == ProtectionToken.open else {
-                index = scalars.index(after: index)
+        var pendingStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard isToken(index, last: 0x80) else {
+                index += 1
                 continue
             }
-            if pendingStart < index { result.append(.text(String(scalars[pendingStart..<index]))) }
-            let bodyStart = scalars.index(after: index)
-            let bodyEnd = scalars[bodyStart...].firstIndex(of: ProtectionToken.close) ?? scalars.endIndex
-            if let token = parseToken(String(scalars[bodyStart..<bodyEnd])) { result.append(token) }
-            index = bodyEnd < scalars.endIndex ? scalars.index(after: bodyEnd) : bodyEnd
+            if pendingStart < index { result.append(.text(string(pendingStart..<index))) }
+            let bodyStart = index + 3
+            var bodyEnd = bodyStart
+            while bodyEnd < bytes.count, !isToken(bodyEnd, last: 0x81) { bodyEnd += 1 }
+            if let token = parseToken(string(bodyStart..<bodyEnd)) { result.append(token) }
+            index = min(bodyEnd + 3, bytes.count)
             pendingStart = index
         }
-        if pendingStart < scalars.endIndex { result.append(.text(String(scalars[pendingStart...]))) }
+        guard pendingStart > 0 else { return text.isEmpty ? [] : [.text(text)] }
+        if pendingStart < bytes.count { result.append(.text(string(pendingStart..<bytes.count))) }
         return result
     }
 
@@ -104,7 +109,7 @@ private struct TokenResolver {
         case "p" where protected.placeholders.indices.contains(index): return .placeholder(index)
         case "u":
             // A token scalar that the note itself contains, put back as text.
-            return protected.originals[ProtectionToken.make("u", index)].map { .text(source.string($0)) }
+            return protected.originals[kind: "u", index: index].map { .text(source.string($0)) }
         default: return nil
         }
     }
@@ -123,7 +128,7 @@ private struct TokenResolver {
             var body = ""
             while let next = scalars.next(), next != ProtectionToken.close { body.unicodeScalars.append(next) }
             guard let kind = body.first, let index = Int(body.dropFirst()) else { continue }
-            if let original = protected.originals[ProtectionToken.make(kind, index)] {
+            if let original = protected.originals[kind: kind, index: index] {
                 result += source.string(original)
             }
         }

@@ -8,6 +8,12 @@ struct HTMLWriter {
     /// note cannot inject markup or script into its page.
     var allowsRawHTML = false
 
+    /// Starts with room for 256 KiB of HTML. A page is mostly MathML and often tens of
+    /// kilobytes long, and growing the string from empty copies it a dozen times.
+    init() {
+        output.reserveCapacity(1 << 18)
+    }
+
     mutating func write(_ blocks: [PageBlock]) {
         for block in blocks { write(block) }
     }

@@ -18,10 +18,13 @@ struct MathConverter {
     /// reported as a value too large to show, and any other failure as an internal error,
     /// both at the request.
     func generated(_ tex: String, display: Bool, for request: TeXRequest, diagnostics: inout [Diagnostic]) -> Formula {
-        let length = tex.unicodeScalars.count
-        guard length <= TeXMathML.maximumFormulaLength else {
-            diagnostics.append(Self.tooLarge(request, length: length))
-            return tooLargeStandIn(display: display)
+        // A string has at most as many scalars as UTF-8 bytes, so only long TeX needs counting.
+        if tex.utf8.count > TeXMathML.maximumFormulaLength {
+            let length = tex.unicodeScalarCount
+            guard length <= TeXMathML.maximumFormulaLength else {
+                diagnostics.append(Self.tooLarge(request, length: length))
+                return tooLargeStandIn(display: display)
+            }
         }
         do {
             let mathML = try TeXMathML.convert(tex, display: display ? .block : .inline)

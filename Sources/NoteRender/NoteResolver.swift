@@ -332,7 +332,7 @@ struct NoteResolver {
                 diagnostics += error.diagnostics
                 return nil
             }
-            let length = tex.unicodeScalars.count
+            let length = tex.unicodeScalarCount
             guard length <= TeXMathML.maximumFormulaLength else {
                 diagnostics.append(MathConverter.tooLarge(Self.placeholderRequest(placeholder, reference, spec: spec), length: length))
                 return nil
@@ -381,7 +381,7 @@ struct NoteResolver {
             appendFromNote(position..<range.lowerBound)
             let replacement = placeholderTeX(inner).map { "{\($0)}" } ?? "{\\text{?}}"
             tex += replacement
-            let length = replacement.unicodeScalars.count
+            let length = replacement.unicodeScalarCount
             runs.append((filledLength, length, nil))
             filledLength += length
             position = range.upperBound

@@ -2,14 +2,27 @@
 /// script of any kind.
 enum PageTemplate {
     static func page(title: String, summary: String, body: String, generator: String) -> String {
-        var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        // The body is most of the page, so the page is sized once and each piece appended
+        // in place, without an interpolated copy of the body.
+        var page = ""
+        page.reserveCapacity(body.utf8.count + stylesheet.utf8.count + title.utf8.count + summary.utf8.count + 512)
+        page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        page += "<meta name=\"generator\" content=\"\(HTMLEscaping.text(generator))\">\n"
+        page += "<meta name=\"generator\" content=\""
+        page += HTMLEscaping.text(generator)
+        page += "\">\n"
         if !summary.isEmpty {
-            page += "<meta name=\"description\" content=\"\(HTMLEscaping.text(summary))\">\n"
+            page += "<meta name=\"description\" content=\""
+            page += HTMLEscaping.text(summary)
+            page += "\">\n"
         }
-        page += "<title>\(HTMLEscaping.text(title))</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
-        page += "<main class=\"note\">\n\(body)</main>\n</body>\n</html>\n"
+        page += "<title>"
+        page += HTMLEscaping.text(title)
+        page += "</title>\n<style>\n"
+        page += stylesheet
+        page += "</style>\n</head>\n<body>\n<main class=\"note\">\n"
+        page += body
+        page += "</main>\n</body>\n</html>\n"
         return page
     }
 

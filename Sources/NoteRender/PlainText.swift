@@ -25,14 +25,7 @@ struct AnchorNames {
     private var repeats: [String: Int] = [:]
 
     mutating func unique(for title: String) -> String {
-        var slug = ""
-        for character in title.trimmingCharacters(in: .whitespaces).lowercased() {
-            if character.isLetter || character.isNumber || character == "-" || character == "_" {
-                slug.append(character)
-            } else if character == " " {
-                slug.append("-")
-            }
-        }
+        var slug = Self.asciiSlug(title) ?? Self.slug(title)
         if slug.isEmpty { slug = "section" }
 
         // A numbered repeat may collide with a heading that is itself named like one, as
@@ -46,6 +39,44 @@ struct AnchorNames {
         repeats[slug] = count
         used.insert(candidate)
         return candidate
+    }
+
+    /// Returns the title without white space at its ends, in lower case, with letters, digits,
+    /// `-` and `_` kept, spaces made hyphens and everything else dropped.
+    static func slug(_ title: String) -> String {
+        var slug = ""
+        for character in title.trimmingCharacters(in: .whitespaces).lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                slug.append(character)
+            } else if character == " " {
+                slug.append("-")
+            }
+        }
+        return slug
+    }
+
+    /// Returns what `slug` returns for an ASCII title, from its bytes, or nil for any other
+    /// title. In ASCII the white space trimmed is space and tab, the letters are A-Z and a-z,
+    /// and the digits 0-9.
+    static func asciiSlug(_ title: String) -> String? {
+        let bytes = Array(title.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        var slug: [UInt8] = []
+        slug.reserveCapacity(last - first + 1)
+        for byte in bytes[first...last] {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                slug.append(byte)
+            case UInt8(ascii: " "): slug.append(UInt8(ascii: "-"))
+            default: break
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }
 

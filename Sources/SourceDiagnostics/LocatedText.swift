@@ -23,6 +23,13 @@ public struct LocatedText: Sendable {
         endLocation = SourceLocation(line: location.line, column: location.column + 1)
     }
 
+    /// Reserves room for `count` scalars in all, so that appending them allocates once. Most
+    /// located texts are short, and growing them from empty reallocates several times.
+    public mutating func reserveCapacity(_ count: Int) {
+        scalars.reserveCapacity(count)
+        locations.reserveCapacity(count)
+    }
+
     /// Appends a line of text whose first scalar is at `location`.
     public mutating func append(line: String, at location: SourceLocation) {
         var column = location.column
