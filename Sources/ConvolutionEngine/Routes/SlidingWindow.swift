@@ -9,25 +9,34 @@ func slidingWindowForward<Scalar>(_ problem: ConvolutionProblem<Scalar>, paddedI
     let kernelCount = geometry.kernelPositions
     let channelsPerGroup = geometry.inputChannelsPerGroup
     var y = Tensor<Scalar>.zeros(geometry.outputShape)
-    var flat = 0
 
-    for n in 0..<geometry.batch {
-        for co in 0..<geometry.outputChannels {
-            let firstChannel = geometry.group(ofOutputChannel: co) * channelsPerGroup
-            for origin in indexing.windowOrigin {
-                var sum = problem.bias?.scalars[co] ?? .zero
-                for ci in 0..<channelsPerGroup {
-                    let plane = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions
-                    let kernelBase = (co * channelsPerGroup + ci) * kernelCount
-                    for k in 0..<kernelCount {
-                        let input = paddedInput.scalars[plane + origin + indexing.kernelOffset[k]]
-                        let weight = problem.w.scalars[kernelBase + k]
-                        if input.isZero || weight.isZero { continue }
-                        sum += weight * input
+    y.scalars.withUnsafeMutableBufferPointer { y in
+        paddedInput.scalars.withUnsafeBufferPointer { input in
+            problem.w.scalars.withUnsafeBufferPointer { w in
+                indexing.kernelOffset.withUnsafeBufferPointer { kernelOffset in
+                    var flat = 0
+                    for n in 0..<geometry.batch {
+                        for co in 0..<geometry.outputChannels {
+                            let firstChannel = geometry.group(ofOutputChannel: co) * channelsPerGroup
+                            let bias = problem.bias?.scalars[co] ?? .zero
+                            for origin in indexing.windowOrigin {
+                                var sum = bias
+                                for ci in 0..<channelsPerGroup {
+                                    let window = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions + origin
+                                    let kernelBase = (co * channelsPerGroup + ci) * kernelCount
+                                    for k in 0..<kernelCount {
+                                        let value = input[window + kernelOffset[k]]
+                                        let weight = w[kernelBase + k]
+                                        if value.isZero || weight.isZero { continue }
+                                        sum += weight * value
+                                    }
+                                }
+                                y[flat] = sum
+                                flat += 1
+                            }
+                        }
                     }
                 }
-                y.scalars[flat] = sum
-                flat += 1
             }
         }
     }
