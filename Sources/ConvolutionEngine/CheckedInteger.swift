@@ -80,3 +80,20 @@ extension Array where Element == CheckedInteger {
         }
     }
 }
+
+extension Array where Element == CheckedInteger {
+    /// Whether any entry is invalid.
+    var containsInvalid: Bool {
+        withIntegers { $0.contains(CheckedInteger.invalidValue) }
+    }
+
+    /// Calls `body` with the entries as the plain integers that `CheckedInteger` stores.
+    func withIntegers<Result>(_ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
+        withUnsafeBufferPointer { $0.withMemoryRebound(to: Int.self, body) }
+    }
+
+    /// Calls `body` with the entries as mutable plain integers.
+    mutating func withMutableIntegers<Result>(_ body: (UnsafeMutableBufferPointer<Int>) -> Result) -> Result {
+        withUnsafeMutableBufferPointer { $0.withMemoryRebound(to: Int.self, body) }
+    }
+}

@@ -150,6 +150,10 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
 
     /// Returns `self · vector`.
     func multiplied(by vector: [Scalar]) -> [Scalar] {
+        if let integers = self as? SparseMatrix<CheckedInteger>, let vector = vector as? [CheckedInteger],
+           let result = integers.integerMultiplied(by: vector) as? [Scalar] {
+            return result
+        }
         var result = Array(repeating: Scalar.zero, count: rowCount)
         result.withUnsafeMutableBufferPointer { result in
             vector.withUnsafeBufferPointer { vector in
@@ -177,6 +181,10 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
     func transposeMultiplied(by vector: [Scalar]) -> [Scalar] {
         if Scalar.prefersBatchedSums {
             return batchedTransposeMultiplied(by: vector)
+        }
+        if let integers = self as? SparseMatrix<CheckedInteger>, let vector = vector as? [CheckedInteger],
+           let result = integers.integerTransposeMultiplied(by: vector) as? [Scalar] {
+            return result
         }
         var result = Array(repeating: Scalar.zero, count: columnCount)
         result.withUnsafeMutableBufferPointer { result in

@@ -3,6 +3,10 @@
 /// `dL/dw[co, ci, k] = Σ_n Σ_o dL/dy[n, co, o] · x_pad[n, c, o·stride + k·dilation]`, where
 /// c is input channel ci of co's group.
 func directWeightGradient<Scalar>(_ problem: ConvolutionProblem<Scalar>, paddedInput: Tensor<Scalar>) -> Tensor<Scalar> {
+    if let integers = problem as? ConvolutionProblem<CheckedInteger>, let padded = paddedInput as? Tensor<CheckedInteger>,
+       let gradient = integerDirectWeightGradient(integers, paddedInput: padded) as? Tensor<Scalar> {
+        return gradient
+    }
     let geometry = problem.geometry
     let indexing = WindowIndexing(geometry)
     let perGroupIn = geometry.inputChannelsPerGroup

@@ -58,6 +58,12 @@ func flippedKernelInputGradient<Scalar>(_ geometry: ConvolutionGeometry, paddedU
         geometry.dilation[$0] * paddedStrides[$0]
     })
     let inputOrigins = scaledOffsets(geometry.inputSize, scales: paddedStrides)
+    if let upstream = paddedUpstream as? Tensor<CheckedInteger>, let kernel = flippedKernel as? Tensor<CheckedInteger>,
+       let gradient = integerFlippedKernelInputGradient(
+           geometry, paddedUpstream: upstream, flippedKernel: kernel, kernelOffsets: kernelOffsets,
+           inputOrigins: inputOrigins, paddedPlane: paddedPlane) as? Tensor<Scalar> {
+        return gradient
+    }
     var gradient = Tensor<Scalar>.zeros(geometry.inputShape)
 
     gradient.scalars.withUnsafeMutableBufferPointer { gradient in

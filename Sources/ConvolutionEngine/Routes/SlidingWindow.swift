@@ -4,6 +4,10 @@
 /// `y[n, co, o] = b[co] + Σ_ci Σ_k w[co, ci, k] · x_pad[n, g·C_in/g + ci, o·stride + k·dilation]`
 /// where g is the group of output channel co.
 func slidingWindowForward<Scalar>(_ problem: ConvolutionProblem<Scalar>, paddedInput: Tensor<Scalar>) -> Tensor<Scalar> {
+    if let integers = problem as? ConvolutionProblem<CheckedInteger>, let padded = paddedInput as? Tensor<CheckedInteger>,
+       let y = integerSlidingWindowForward(integers, paddedInput: padded) as? Tensor<Scalar> {
+        return y
+    }
     let geometry = problem.geometry
     let indexing = WindowIndexing(geometry)
     let kernelCount = geometry.kernelPositions
