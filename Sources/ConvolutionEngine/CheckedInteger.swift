@@ -15,7 +15,6 @@ struct CheckedInteger: ConvScalar {
         @inline(__always) get { .min }
     }
 
-    static var invalid: CheckedInteger { CheckedInteger(invalidValue) }
     static var zero: CheckedInteger { CheckedInteger(0) }
     static var one: CheckedInteger { CheckedInteger(1) }
 
@@ -56,11 +55,6 @@ struct CheckedInteger: ConvScalar {
         lhs + (-rhs)
     }
 
-    @inline(__always)
-    static func += (lhs: inout CheckedInteger, rhs: CheckedInteger) {
-        lhs = lhs + rhs
-    }
-
     var rational: Rational {
         isInvalid ? .invalid : Rational(value)
     }
@@ -79,9 +73,7 @@ extension Array where Element == CheckedInteger {
             }
         }
     }
-}
 
-extension Array where Element == CheckedInteger {
     /// Whether any entry is invalid.
     var containsInvalid: Bool {
         withIntegers { $0.contains(CheckedInteger.invalidValue) }

@@ -33,7 +33,9 @@ public struct ConvolutionProblem<Scalar: ConvScalar>: Sendable {
         self.upstream = upstream
     }
 
-    private init(geometry: ConvolutionGeometry, checkedX x: Tensor<Scalar>, w: Tensor<Scalar>, bias: Tensor<Scalar>?, upstream: Tensor<Scalar>) {
+    /// Creates a problem from tensors that already have the shapes the geometry requires.
+    private init(checkedGeometry geometry: ConvolutionGeometry, x: Tensor<Scalar>, w: Tensor<Scalar>, bias: Tensor<Scalar>?,
+                 upstream: Tensor<Scalar>) {
         self.geometry = geometry
         self.x = x
         self.w = w
@@ -51,7 +53,7 @@ public struct ConvolutionProblem<Scalar: ConvScalar>: Sendable {
             guard let converted = written.compactMapScalars(transform) else { return nil }
             bias = converted
         }
-        return ConvolutionProblem<Other>(geometry: geometry, checkedX: x, w: w, bias: bias, upstream: upstream)
+        return ConvolutionProblem<Other>(checkedGeometry: geometry, x: x, w: w, bias: bias, upstream: upstream)
     }
 
     /// Returns the same problem with another kernel of the same shape.
