@@ -28,7 +28,7 @@ public protocol ConvScalar: Equatable, Sendable {
     static var prefersBatchedSums: Bool { get }
 
     /// Returns the sum of all values.
-    static func sum(_ values: [Self]) -> Self
+    static func sum(_ values: ArraySlice<Self>) -> Self
 
     /// Returns whether two results of different routes count as equal. Exact scalars must be equal.
     /// Finite floating-point results may differ by `relativeTolerance` times the largest of
@@ -39,8 +39,13 @@ public protocol ConvScalar: Equatable, Sendable {
 extension ConvScalar {
     public static var prefersBatchedSums: Bool { false }
 
-    public static func sum(_ values: [Self]) -> Self {
+    public static func sum(_ values: ArraySlice<Self>) -> Self {
         values.reduce(.zero, +)
+    }
+
+    /// Returns the sum of all values.
+    public static func sum(_ values: [Self]) -> Self {
+        sum(values[...])
     }
 
     public func agrees(with other: Self, relativeTolerance: Double, termScale: Double) -> Bool {

@@ -32,6 +32,11 @@ public struct ConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
     @_specialize(exported: true, where Scalar == Double)
     public init(_ written: ConvolutionProblem<Scalar>, layout: AxisLayout, mode: KernelMode = .crossCorrelation,
                 relativeTolerance: Double = 0) {
+        // Integer problems, the common case, run in plain integers first.
+        if Scalar.self == Rational.self, let integral = Self.integerAnalysis(written, layout: layout, mode: mode) {
+            self = integral
+            return
+        }
         let geometry = written.geometry
         let problem = mode == .convolution ? written.replacingKernel(
             spatiallyFlipped(written.w, kernelPositions: geometry.kernelPositions)) : written

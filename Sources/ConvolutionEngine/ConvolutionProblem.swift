@@ -33,6 +33,29 @@ public struct ConvolutionProblem<Scalar: ConvScalar>: Sendable {
         self.upstream = upstream
     }
 
+    /// Creates a problem from tensors that already have the shapes the geometry requires.
+    private init(checkedGeometry geometry: ConvolutionGeometry, x: Tensor<Scalar>, w: Tensor<Scalar>, bias: Tensor<Scalar>?,
+                 upstream: Tensor<Scalar>) {
+        self.geometry = geometry
+        self.x = x
+        self.w = w
+        self.bias = bias
+        self.upstream = upstream
+    }
+
+    /// Returns the same problem with every entry converted, or nil when `transform` returns
+    /// nil for any entry.
+    func mapScalars<Other: ConvScalar>(_ transform: (Scalar) -> Other?) -> ConvolutionProblem<Other>? {
+        guard let x = x.compactMapScalars(transform), let w = w.compactMapScalars(transform),
+              let upstream = upstream.compactMapScalars(transform) else { return nil }
+        var bias: Tensor<Other>?
+        if let written = self.bias {
+            guard let converted = written.compactMapScalars(transform) else { return nil }
+            bias = converted
+        }
+        return ConvolutionProblem<Other>(checkedGeometry: geometry, x: x, w: w, bias: bias, upstream: upstream)
+    }
+
     /// Returns the same problem with another kernel of the same shape.
     func replacingKernel(_ kernel: Tensor<Scalar>) -> ConvolutionProblem {
         var copy = self

@@ -59,6 +59,8 @@ public struct Polynomial: Hashable, Sendable {
 
     /// Builds a canonical polynomial from terms in any order, merging equal monomials.
     static func combining(_ raw: [Term]) -> Polynomial {
+        // Terms that are already canonical, as sums of products often are, need no sorting.
+        if isCanonical(raw) { return Polynomial(terms: raw, isInvalid: false) }
         let sorted = raw.sorted { $0.monomial < $1.monomial }
         var merged: [Term] = []
         merged.reserveCapacity(sorted.count)
@@ -76,11 +78,38 @@ public struct Polynomial: Hashable, Sendable {
         return Polynomial(terms: merged, isInvalid: false)
     }
 
+    /// Returns whether terms are in canonical form as they are: monomials strictly increasing,
+    /// every coefficient valid and nonzero, and no more than `maximumTerms`. `combining` would
+    /// return them unchanged.
+    private static func isCanonical(_ terms: [Term]) -> Bool {
+        guard terms.count <= maximumTerms else { return false }
+        for index in terms.indices {
+            let coefficient = terms[index].coefficient
+            if coefficient.isInvalid || coefficient.isZero { return false }
+            if index > 0, Monomial.order(terms[index - 1].monomial, terms[index].monomial) >= 0 { return false }
+        }
+        return true
+    }
+
     /// Returns the sum of many polynomials with one sort, in O(n log n) for n terms in all,
     /// where adding them one by one would take O(n²).
     public static func sum(_ polynomials: [Polynomial]) -> Polynomial {
-        if polynomials.contains(where: \.isInvalid) { return .invalid }
-        return combining(polynomials.flatMap(\.terms))
+        sum(polynomials[...])
+    }
+
+    /// Returns the sum of many polynomials, as `sum(_:)` for an array does.
+    public static func sum(_ polynomials: ArraySlice<Polynomial>) -> Polynomial {
+        var count = 0
+        for polynomial in polynomials {
+            if polynomial.isInvalid { return .invalid }
+            count += polynomial.terms.count
+        }
+        var terms: [Term] = []
+        terms.reserveCapacity(count)
+        for polynomial in polynomials {
+            terms.append(contentsOf: polynomial.terms)
+        }
+        return combining(terms)
     }
 
     /// Returns the polynomial divided by a nonzero constant, or nil when `divisor` is zero.
@@ -126,6 +155,14 @@ extension Polynomial: ConvScalar {
         if let constant = rhs.constantValue { return lhs.scaled(by: constant) }
         guard lhs.terms.count.multipliedReportingOverflow(by: rhs.terms.count).partialValue
                 <= maximumTerms * 4 else { return .invalid }
+        if lhs.terms.count == 1, rhs.terms.count == 1 {
+            // One product, which `combining` would keep as it is unless it is invalid. Its
+            // coefficient is not zero, because neither factor's is.
+            guard let monomial = Monomial.product(lhs.terms[0].monomial, rhs.terms[0].monomial) else { return .invalid }
+            let coefficient = lhs.terms[0].coefficient * rhs.terms[0].coefficient
+            if coefficient.isInvalid { return .invalid }
+            return Polynomial(terms: [Term(monomial: monomial, coefficient: coefficient)], isInvalid: false)
+        }
         var products: [Term] = []
         products.reserveCapacity(lhs.terms.count * rhs.terms.count)
         for left in lhs.terms {
@@ -157,10 +194,13 @@ extension Polynomial: ConvScalar {
         var i = 0
         var j = 0
         while i < left.count || j < right.count {
-            if j == right.count || (i < left.count && left[i].monomial < right[j].monomial) {
+            let order = i == left.count ? 1
+                : j == right.count ? -1
+                : Monomial.order(left[i].monomial, right[j].monomial)
+            if order < 0 {
                 merged.append(left[i])
                 i += 1
-            } else if i == left.count || right[j].monomial < left[i].monomial {
+            } else if order > 0 {
                 merged.append(right[j])
                 j += 1
             } else {

@@ -73,15 +73,36 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
         self.values = values
     }
 
+    /// Creates the matrix from compressed sparse row arrays already in their final form.
+    private init(rowCount: Int, columnCount: Int, finalRowStart rowStart: [Int], columns: [Int], values: [Scalar]) {
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.rowStart = rowStart
+        self.columns = columns
+        self.values = values
+    }
+
+    /// Returns the matrix with the same positions stored and `values` in place of its values,
+    /// one for each stored entry in the same order.
+    func replacingValues<Other: ConvScalar>(_ values: [Other]) -> SparseMatrix<Other> {
+        precondition(values.count == self.values.count, "\(values.count) values for \(self.values.count) stored entries")
+        return SparseMatrix<Other>(rowCount: rowCount, columnCount: columnCount, finalRowStart: rowStart, columns: columns,
+                                   values: values)
+    }
+
     /// Returns whether the columns strictly increase within every row, so that no row needs
     /// sorting and no two entries share a position.
     private static func columnsIncrease(_ columns: [Int], rowStart: [Int]) -> Bool {
-        for row in 0..<(rowStart.count - 1) where rowStart[row] < rowStart[row + 1] {
-            for slot in (rowStart[row] + 1)..<rowStart[row + 1] where columns[slot - 1] >= columns[slot] {
-                return false
+        columns.withUnsafeBufferPointer { columns in
+            rowStart.withUnsafeBufferPointer { rowStart in
+                for row in 0..<(rowStart.count - 1) where rowStart[row] < rowStart[row + 1] {
+                    for slot in (rowStart[row] + 1)..<rowStart[row + 1] where columns[slot - 1] >= columns[slot] {
+                        return false
+                    }
+                }
+                return true
             }
         }
-        return true
     }
 
     public var storedCount: Int { values.count }
@@ -129,34 +150,89 @@ public struct SparseMatrix<Scalar: ConvScalar>: Sendable {
 
     /// Returns `self · vector`.
     func multiplied(by vector: [Scalar]) -> [Scalar] {
-        (0..<rowCount).map { row in
-            var sum = Scalar.zero
-            for slot in rowStart[row]..<rowStart[row + 1] where !vector[columns[slot]].isZero {
-                sum += values[slot] * vector[columns[slot]]
-            }
-            return sum
+        if let integers = self as? SparseMatrix<CheckedInteger>, let vector = vector as? [CheckedInteger],
+           let result = integers.integerMultiplied(by: vector) as? [Scalar] {
+            return result
         }
+        var result = Array(repeating: Scalar.zero, count: rowCount)
+        result.withUnsafeMutableBufferPointer { result in
+            vector.withUnsafeBufferPointer { vector in
+                rowStart.withUnsafeBufferPointer { rowStart in
+                    columns.withUnsafeBufferPointer { columns in
+                        values.withUnsafeBufferPointer { values in
+                            for row in 0..<rowCount {
+                                var sum = Scalar.zero
+                                for slot in rowStart[row]..<rowStart[row + 1] {
+                                    let factor = vector[columns[slot]]
+                                    if factor.isZero { continue }
+                                    sum += values[slot] * factor
+                                }
+                                result[row] = sum
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Returns `selfᵀ · vector` without forming the transpose.
     func transposeMultiplied(by vector: [Scalar]) -> [Scalar] {
         if Scalar.prefersBatchedSums {
-            // Collect each column's terms and add them at once: cheaper for long polynomial sums.
-            var terms = Array(repeating: [Scalar](), count: columnCount)
-            for row in 0..<rowCount where !vector[row].isZero {
-                for slot in rowStart[row]..<rowStart[row + 1] {
-                    terms[columns[slot]].append(values[slot] * vector[row])
-                }
-            }
-            return terms.map(Scalar.sum)
+            return batchedTransposeMultiplied(by: vector)
+        }
+        if let integers = self as? SparseMatrix<CheckedInteger>, let vector = vector as? [CheckedInteger],
+           let result = integers.integerTransposeMultiplied(by: vector) as? [Scalar] {
+            return result
         }
         var result = Array(repeating: Scalar.zero, count: columnCount)
-        for row in 0..<rowCount where !vector[row].isZero {
-            for slot in rowStart[row]..<rowStart[row + 1] {
-                result[columns[slot]] += values[slot] * vector[row]
+        result.withUnsafeMutableBufferPointer { result in
+            vector.withUnsafeBufferPointer { vector in
+                rowStart.withUnsafeBufferPointer { rowStart in
+                    columns.withUnsafeBufferPointer { columns in
+                        values.withUnsafeBufferPointer { values in
+                            for row in 0..<rowCount {
+                                let factor = vector[row]
+                                if factor.isZero { continue }
+                                for slot in rowStart[row]..<rowStart[row + 1] {
+                                    result[columns[slot]] += values[slot] * factor
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return result
+    }
+
+    /// `selfᵀ · vector` with each column's terms collected and added at once, which is cheaper
+    /// for long polynomial sums. The terms of all columns share one array, column after
+    /// column, each column's in row order.
+    private func batchedTransposeMultiplied(by vector: [Scalar]) -> [Scalar] {
+        // Where each column's terms start, from the number of terms in each column.
+        var termStart = Array(repeating: 0, count: columnCount + 1)
+        for row in 0..<rowCount where !vector[row].isZero {
+            for slot in rowStart[row]..<rowStart[row + 1] {
+                termStart[columns[slot] + 1] += 1
+            }
+        }
+        for column in 0..<columnCount {
+            termStart[column + 1] += termStart[column]
+        }
+        var next = termStart
+        var terms = Array(repeating: Scalar.zero, count: termStart[columnCount])
+        for row in 0..<rowCount where !vector[row].isZero {
+            for slot in rowStart[row]..<rowStart[row + 1] {
+                let column = columns[slot]
+                terms[next[column]] = values[slot] * vector[row]
+                next[column] += 1
+            }
+        }
+        return (0..<columnCount).map { column in
+            Scalar.sum(terms[termStart[column]..<termStart[column + 1]])
+        }
     }
 
     /// The dense matrix; only for matrices small enough to show.

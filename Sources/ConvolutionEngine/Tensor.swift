@@ -30,9 +30,33 @@ public struct Tensor<Scalar: ConvScalar>: Equatable, Sendable {
         Tensor<Other>(shape: shape, scalars: scalars.map(transform))
     }
 
+    /// Returns the tensor with every entry converted, or nil when `transform` returns nil for any.
+    func compactMapScalars<Other: ConvScalar>(_ transform: (Scalar) -> Other?) -> Tensor<Other>? {
+        var converted: [Other] = []
+        converted.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            guard let value = transform(scalar) else { return nil }
+            converted.append(value)
+        }
+        return Tensor<Other>(shape: shape, scalars: converted)
+    }
+
     /// The flat index of the first invalid entry (overflow or blow-up), if any.
     public var firstInvalidIndex: Int? {
         scalars.firstIndex { $0.isInvalid }
+    }
+}
+
+/// Returns an array of `count` elements that `initialize` fills through a pointer to the
+/// first. It must initialize every element exactly once, which costs less than filling the
+/// array with zeros first for routes that write every entry anyway. For a count of 0 it is
+/// not called at all, so it must do nothing else that the caller relies on.
+@inline(__always)
+func uninitializedArray<Element>(count: Int, _ initialize: (UnsafeMutablePointer<Element>) -> Void) -> [Element] {
+    guard count > 0 else { return [] }
+    return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        initialize(buffer.baseAddress!)
+        initialized = count
     }
 }
 
@@ -72,16 +96,28 @@ func advance(_ coordinate: inout [Int], in shape: [Int]) {
 /// Lists `Σ coordinate[axis] · scales[axis]` for every entry of `shape` in row-major order:
 /// the flat offsets of a grid of coordinates in another array's layout.
 func scaledOffsets(_ shape: [Int], scales: [Int]) -> [Int] {
-    var offsets = [0]
-    for axis in shape.indices {
-        var next: [Int] = []
-        next.reserveCapacity(offsets.count * shape[axis])
-        for offset in offsets {
-            for coordinate in 0..<shape[axis] {
-                next.append(offset + coordinate * scales[axis])
+    let count = shape.reduce(1, *)
+    guard count > 0 else { return [] }
+    return [Int](unsafeUninitializedCapacity: count) { offsets, initialized in
+        // Axis by axis, each offset of the axes so far becomes a run of `extent` offsets.
+        // Working from the back, every run lands at or after the entry it grows from.
+        offsets[0] = 0
+        var length = 1
+        for axis in shape.indices {
+            let extent = shape[axis]
+            let scale = scales[axis]
+            var entry = length - 1
+            while entry >= 0 {
+                let base = offsets[entry]
+                var coordinate = extent - 1
+                while coordinate >= 0 {
+                    offsets[entry * extent + coordinate] = base + coordinate * scale
+                    coordinate -= 1
+                }
+                entry -= 1
             }
+            length *= extent
         }
-        offsets = next
+        initialized = count
     }
-    return offsets
 }

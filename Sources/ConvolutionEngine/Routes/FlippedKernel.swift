@@ -58,26 +58,40 @@ func flippedKernelInputGradient<Scalar>(_ geometry: ConvolutionGeometry, paddedU
         geometry.dilation[$0] * paddedStrides[$0]
     })
     let inputOrigins = scaledOffsets(geometry.inputSize, scales: paddedStrides)
+    if let upstream = paddedUpstream as? Tensor<CheckedInteger>, let kernel = flippedKernel as? Tensor<CheckedInteger>,
+       let gradient = integerFlippedKernelInputGradient(
+           geometry, paddedUpstream: upstream, flippedKernel: kernel, kernelOffsets: kernelOffsets,
+           inputOrigins: inputOrigins, paddedPlane: paddedPlane) as? Tensor<Scalar> {
+        return gradient
+    }
     var gradient = Tensor<Scalar>.zeros(geometry.inputShape)
-    var flat = 0
 
-    for n in 0..<geometry.batch {
-        for c in 0..<geometry.inputChannels {
-            let firstOutput = geometry.group(ofInputChannel: c) * perGroupOut
-            for origin in inputOrigins {
-                var sum = Scalar.zero
-                for j in 0..<perGroupOut {
-                    let plane = (n * geometry.outputChannels + firstOutput + j) * paddedPlane
-                    let kernelBase = (c * perGroupOut + j) * kernelCount
-                    for k in 0..<kernelCount {
-                        let upstream = paddedUpstream.scalars[plane + origin + kernelOffsets[k]]
-                        let weight = flippedKernel.scalars[kernelBase + k]
-                        if upstream.isZero || weight.isZero { continue }
-                        sum += weight * upstream
+    gradient.scalars.withUnsafeMutableBufferPointer { gradient in
+        paddedUpstream.scalars.withUnsafeBufferPointer { upstream in
+            flippedKernel.scalars.withUnsafeBufferPointer { kernel in
+                kernelOffsets.withUnsafeBufferPointer { kernelOffsets in
+                    var flat = 0
+                    for n in 0..<geometry.batch {
+                        for c in 0..<geometry.inputChannels {
+                            let firstOutput = geometry.group(ofInputChannel: c) * perGroupOut
+                            for origin in inputOrigins {
+                                var sum = Scalar.zero
+                                for j in 0..<perGroupOut {
+                                    let window = (n * geometry.outputChannels + firstOutput + j) * paddedPlane + origin
+                                    let kernelBase = (c * perGroupOut + j) * kernelCount
+                                    for k in 0..<kernelCount {
+                                        let value = upstream[window + kernelOffsets[k]]
+                                        let weight = kernel[kernelBase + k]
+                                        if value.isZero || weight.isZero { continue }
+                                        sum += weight * value
+                                    }
+                                }
+                                gradient[flat] = sum
+                                flat += 1
+                            }
+                        }
                     }
                 }
-                gradient.scalars[flat] = sum
-                flat += 1
             }
         }
     }

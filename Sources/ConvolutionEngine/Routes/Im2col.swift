@@ -9,21 +9,23 @@ func im2col<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
     let positions = geometry.outputPositions
     let columns = geometry.batch * positions
     let sources = windowSources(geometry)
-    var scalars = Array(repeating: Scalar.zero, count: geometry.inputChannels * kernelCount * columns)
-
     // Unchecked access: every index below is within bounds by construction of `sources`.
-    // The innermost loop runs along a row of X_col, so the writes are contiguous.
-    problem.x.scalars.withUnsafeBufferPointer { input in
-        scalars.withUnsafeMutableBufferPointer { matrix in
-            for c in 0..<geometry.inputChannels {
-                for k in 0..<kernelCount {
-                    let offsetSources = k * positions
-                    for n in 0..<geometry.batch {
-                        let rowStart = (c * kernelCount + k) * columns + n * positions
-                        let inputStart = (n * geometry.inputChannels + c) * geometry.inputPositions
-                        for o in 0..<positions {
-                            let position = sources[offsetSources + o]
-                            if position >= 0 { matrix[rowStart + o] = input[inputStart + position] }
+    // The innermost loop runs along a row of X_col, so the writes are contiguous, and every
+    // entry is written once: from the input, or zero where the window lies on the padding.
+    let zero = Scalar.zero
+    let scalars: [Scalar] = uninitializedArray(count: geometry.inputChannels * kernelCount * columns) { matrix in
+        problem.x.scalars.withUnsafeBufferPointer { input in
+            sources.withUnsafeBufferPointer { sources in
+                for c in 0..<geometry.inputChannels {
+                    for k in 0..<kernelCount {
+                        let offsetSources = k * positions
+                        for n in 0..<geometry.batch {
+                            let rowStart = (c * kernelCount + k) * columns + n * positions
+                            let inputStart = (n * geometry.inputChannels + c) * geometry.inputPositions
+                            for o in 0..<positions {
+                                let position = sources[offsetSources + o]
+                                (matrix + rowStart + o).initialize(to: position >= 0 ? input[inputStart + position] : zero)
+                            }
                         }
                     }
                 }
@@ -38,45 +40,57 @@ func im2col<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> Tensor<Scalar> {
 /// check, or −1 where the window lies on the padding.
 func windowSources(_ geometry: ConvolutionGeometry) -> [Int] {
     let inputStrides = rowMajorStrides(geometry.inputSize)
+    let dimensions = geometry.dimensions
+    let positions = geometry.outputPositions
+    let kernelCount = geometry.kernelPositions
 
-    // Per axis, at `o·k_size + k`: the flat offset along that axis of the input coordinate
-    // that kernel coordinate k meets in the window of output coordinate o, or −1 where that
-    // coordinate lies outside the input.
-    let axisSources = geometry.inputSize.indices.map { axis in
+    // Per axis, at `tableStart[axis] + o·k_size + k`: the flat offset along that axis of the
+    // input coordinate that kernel coordinate k meets in the window of output coordinate o,
+    // or −1 where that coordinate lies outside the input.
+    var tableStart: [Int] = []
+    var tables: [Int] = []
+    for axis in 0..<dimensions {
+        tableStart.append(tables.count)
         let kernelSize = geometry.kernelSize[axis]
-        var table = Array(repeating: -1, count: geometry.outputSize[axis] * kernelSize)
         for o in 0..<geometry.outputSize[axis] {
             for k in 0..<kernelSize {
                 let coordinate = o * geometry.stride[axis] + k * geometry.dilation[axis] - geometry.padding[axis].begin
-                if coordinate >= 0, coordinate < geometry.inputSize[axis] {
-                    table[o * kernelSize + k] = coordinate * inputStrides[axis]
-                }
+                tables.append(coordinate >= 0 && coordinate < geometry.inputSize[axis] ? coordinate * inputStrides[axis] : -1)
             }
         }
-        return table
     }
 
-    var sources = Array(repeating: -1, count: geometry.outputPositions * geometry.kernelPositions)
-    var output = Array(repeating: 0, count: geometry.dimensions)
-    var kernel = Array(repeating: 0, count: geometry.dimensions)
-    for o in 0..<geometry.outputPositions {
-        for k in 0..<geometry.kernelPositions {
-            var position = 0
-            var inside = true
-            for axis in output.indices {
-                let offset = axisSources[axis][output[axis] * geometry.kernelSize[axis] + kernel[axis]]
-                if offset < 0 {
-                    inside = false
-                    break
+    var kernel = Array(repeating: 0, count: dimensions)
+    return uninitializedArray(count: positions * kernelCount) { sources in
+        tables.withUnsafeBufferPointer { tables in
+            for k in 0..<kernelCount {
+                // The row of kernel offset k, built axis by axis as in `scaledOffsets`: each
+                // position so far becomes a run along the next axis, −1 where any axis is outside.
+                // Every entry of the row is written, first as the start of a run.
+                let row = sources + k * positions
+                row.initialize(to: 0)
+                var length = 1
+                for axis in 0..<dimensions {
+                    let extent = geometry.outputSize[axis]
+                    let kernelSize = geometry.kernelSize[axis]
+                    let column = tables.baseAddress! + tableStart[axis] + kernel[axis]
+                    var entry = length - 1
+                    while entry >= 0 {
+                        let base = row[entry]
+                        var o = extent - 1
+                        while o >= 0 {
+                            let offset = column[o * kernelSize]
+                            row[entry * extent + o] = base < 0 || offset < 0 ? -1 : base + offset
+                            o -= 1
+                        }
+                        entry -= 1
+                    }
+                    length *= extent
                 }
-                position += offset
+                advance(&kernel, in: geometry.kernelSize)
             }
-            if inside { sources[k * geometry.outputPositions + o] = position }
-            advance(&kernel, in: geometry.kernelSize)
         }
-        advance(&output, in: geometry.outputSize)
     }
-    return sources
 }
 
 /// `W_row`: w reshaped to C_out × (C_in/groups · K).

@@ -23,18 +23,61 @@ func impactJacobians<Scalar>(_ problem: ConvolutionProblem<Scalar>) -> (input: S
     }
 
     let count = rowStart[rows]
+    let perGroupIn = geometry.inputChannelsPerGroup
+    let perGroupOut = geometry.outputChannelsPerGroup
+    let kernelCount = geometry.kernelPositions
+    let inputPositions = geometry.inputPositions
+    // The terms as `forEachImpact` enumerates them, each written to the next free slot of its
+    // output's row. The rows' lengths count exactly those terms, so every slot is written once.
     var nextSlot = rowStart
-    var inputColumns = Array(repeating: 0, count: count)
-    var inputValues = Array(repeating: Scalar.zero, count: count)
-    var weightColumns = Array(repeating: 0, count: count)
-    var weightValues = Array(repeating: Scalar.zero, count: count)
-    forEachImpact(geometry, reached) { impact in
-        let slot = nextSlot[impact.output]
-        nextSlot[impact.output] += 1
-        inputColumns[slot] = impact.input
-        inputValues[slot] = problem.w.scalars[impact.weight]
-        weightColumns[slot] = impact.weight
-        weightValues[slot] = problem.x.scalars[impact.input]
+    var inputValues: [Scalar] = []
+    var weightColumns: [Int] = []
+    var weightValues: [Scalar] = []
+    let inputColumns: [Int] = uninitializedArray(count: count) { inputColumns in
+        inputValues = uninitializedArray(count: count) { inputValues in
+            weightColumns = uninitializedArray(count: count) { weightColumns in
+                weightValues = uninitializedArray(count: count) { weightValues in
+                    nextSlot.withUnsafeMutableBufferPointer { nextSlot in
+                        problem.x.scalars.withUnsafeBufferPointer { x in
+                            problem.w.scalars.withUnsafeBufferPointer { w in
+                                reached.start.withUnsafeBufferPointer { pairStart in
+                                    reached.kernel.withUnsafeBufferPointer { pairKernel in
+                                        reached.output.withUnsafeBufferPointer { pairOutput in
+                                            var input = 0
+                                            for n in 0..<geometry.batch {
+                                                for c in 0..<geometry.inputChannels {
+                                                    let g = geometry.group(ofInputChannel: c)
+                                                    let ci = c % perGroupIn
+                                                    for q in 0..<inputPositions {
+                                                        let pairs = pairStart[q]..<pairStart[q + 1]
+                                                        let value = x[input]
+                                                        for co in (g * perGroupOut)..<((g + 1) * perGroupOut) {
+                                                            let outputBase = (n * geometry.outputChannels + co) * outputPositions
+                                                            let weightBase = (co * perGroupIn + ci) * kernelCount
+                                                            for pair in pairs {
+                                                                let output = outputBase + pairOutput[pair]
+                                                                let weight = weightBase + pairKernel[pair]
+                                                                let slot = nextSlot[output]
+                                                                nextSlot[output] = slot + 1
+                                                                (inputColumns + slot).initialize(to: input)
+                                                                (inputValues + slot).initialize(to: w[weight])
+                                                                (weightColumns + slot).initialize(to: weight)
+                                                                (weightValues + slot).initialize(to: value)
+                                                            }
+                                                        }
+                                                        input += 1
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     return (

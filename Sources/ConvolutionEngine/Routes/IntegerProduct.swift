@@ -1,5 +1,5 @@
-/// Computes products of rational matrices whose entries are all integers, in plain 64-bit integer
-/// arithmetic with every step checked for overflow.
+/// Computes products of integer matrices in plain 64-bit integer arithmetic with every step
+/// checked for overflow.
 ///
 /// Integer specs are the common case, and the generic product pays for fractions it never
 /// meets. Each entry is the same sum, in the same order, as the generic product computes.
@@ -11,29 +11,14 @@ enum IntegerProduct {
         let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[1])
         guard let left = integers(a), let right = integers(b) else { return nil }
         var result = [Int](repeating: 0, count: rows * columns)
-        var overflowed = false
-        left.withUnsafeBufferPointer { left in
+        let exact = left.withUnsafeBufferPointer { left in
             right.withUnsafeBufferPointer { right in
-                result.withUnsafeMutableBufferPointer { output in
-                    for row in 0..<rows {
-                        for k in 0..<inner {
-                            let factor = left[row * inner + k]
-                            if factor == 0 { continue }
-                            let source = k * columns
-                            let target = row * columns
-                            for column in 0..<columns {
-                                let (term, o1) = factor.multipliedReportingOverflow(by: right[source + column])
-                                let (sum, o2) = output[target + column].addingReportingOverflow(term)
-                                overflowed = overflowed || o1 || o2
-                                output[target + column] = sum
-                            }
-                        }
-                        if overflowed { return }
-                    }
+                result.withUnsafeMutableBufferPointer { result in
+                    product(left, right, into: result, rows: rows, inner: inner, columns: columns)
                 }
             }
         }
-        return overflowed ? nil : Tensor(shape: [rows, columns], scalars: result.map(Rational.init))
+        return exact ? Tensor(shape: [rows, columns], scalars: result.map(Rational.init)) : nil
     }
 
     /// Returns `a · bᵀ`, or nil as for `product`.
@@ -41,25 +26,107 @@ enum IntegerProduct {
         let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[0])
         guard let left = integers(a), let right = integers(b) else { return nil }
         var result = [Int](repeating: 0, count: rows * columns)
-        var overflowed = false
-        left.withUnsafeBufferPointer { left in
+        let exact = left.withUnsafeBufferPointer { left in
             right.withUnsafeBufferPointer { right in
-                for row in 0..<rows {
-                    for column in 0..<columns {
-                        var sum = 0
-                        for k in 0..<inner {
-                            let (term, o1) = left[row * inner + k].multipliedReportingOverflow(by: right[column * inner + k])
-                            let (next, o2) = sum.addingReportingOverflow(term)
-                            overflowed = overflowed || o1 || o2
-                            sum = next
-                        }
-                        result[row * columns + column] = sum
-                    }
-                    if overflowed { return }
+                result.withUnsafeMutableBufferPointer { result in
+                    productTransposingRight(left, right, into: result, rows: rows, inner: inner, columns: columns)
                 }
             }
         }
-        return overflowed ? nil : Tensor(shape: [rows, columns], scalars: result.map(Rational.init))
+        return exact ? Tensor(shape: [rows, columns], scalars: result.map(Rational.init)) : nil
+    }
+
+    /// Returns `a · b`, or nil when an entry is invalid or a step overflows. A result entry
+    /// of `Int.min` reads as invalid, which is only too strict.
+    static func product(_ a: Tensor<CheckedInteger>, _ b: Tensor<CheckedInteger>) -> Tensor<CheckedInteger>? {
+        let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[1])
+        var result = [CheckedInteger](repeating: .zero, count: rows * columns)
+        let exact = withIntegers(a, b, &result) { left, right, result in
+            product(left, right, into: result, rows: rows, inner: inner, columns: columns)
+        }
+        return exact ? Tensor(shape: [rows, columns], scalars: result) : nil
+    }
+
+    /// Returns `a · bᵀ`, or nil as for `product`.
+    static func productTransposingRight(_ a: Tensor<CheckedInteger>, _ b: Tensor<CheckedInteger>) -> Tensor<CheckedInteger>? {
+        let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[0])
+        var result = [CheckedInteger](repeating: .zero, count: rows * columns)
+        let exact = withIntegers(a, b, &result) { left, right, result in
+            productTransposingRight(left, right, into: result, rows: rows, inner: inner, columns: columns)
+        }
+        return exact ? Tensor(shape: [rows, columns], scalars: result) : nil
+    }
+
+    /// Calls `body` with the entries of a, b and `result` as plain integers, which is how
+    /// `CheckedInteger` stores them, and returns its result; returns false without calling it
+    /// when a or b has an invalid entry.
+    private static func withIntegers(
+        _ a: Tensor<CheckedInteger>, _ b: Tensor<CheckedInteger>, _ result: inout [CheckedInteger],
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>, UnsafeMutableBufferPointer<Int>) -> Bool
+    ) -> Bool {
+        a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { result in
+                    a.withMemoryRebound(to: Int.self) { left in
+                        b.withMemoryRebound(to: Int.self) { right in
+                            result.withMemoryRebound(to: Int.self) { result in
+                                guard !left.contains(CheckedInteger.invalidValue),
+                                      !right.contains(CheckedInteger.invalidValue) else { return false }
+                                return body(left, right, result)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the rows × columns product of row-major matrices to `output`, which holds zeros,
+    /// and returns false when a step overflows.
+    private static func product(
+        _ left: UnsafeBufferPointer<Int>, _ right: UnsafeBufferPointer<Int>, into output: UnsafeMutableBufferPointer<Int>,
+        rows: Int, inner: Int, columns: Int
+    ) -> Bool {
+        var overflowed = false
+        for row in 0..<rows {
+            for k in 0..<inner {
+                let factor = left[row * inner + k]
+                if factor == 0 { continue }
+                let source = k * columns
+                let target = row * columns
+                for column in 0..<columns {
+                    let (term, o1) = factor.multipliedReportingOverflow(by: right[source + column])
+                    let (sum, o2) = output[target + column].addingReportingOverflow(term)
+                    overflowed = overflowed || o1 || o2
+                    output[target + column] = sum
+                }
+            }
+            if overflowed { return false }
+        }
+        return true
+    }
+
+    /// Writes the product of a rows × inner matrix with the transpose of a columns × inner
+    /// one to `output`, and returns false when a step overflows.
+    private static func productTransposingRight(
+        _ left: UnsafeBufferPointer<Int>, _ right: UnsafeBufferPointer<Int>, into output: UnsafeMutableBufferPointer<Int>,
+        rows: Int, inner: Int, columns: Int
+    ) -> Bool {
+        var overflowed = false
+        for row in 0..<rows {
+            for column in 0..<columns {
+                var sum = 0
+                for k in 0..<inner {
+                    let (term, o1) = left[row * inner + k].multipliedReportingOverflow(by: right[column * inner + k])
+                    let (next, o2) = sum.addingReportingOverflow(term)
+                    overflowed = overflowed || o1 || o2
+                    sum = next
+                }
+                output[row * columns + column] = sum
+            }
+            if overflowed { return false }
+        }
+        return true
     }
 
     /// Returns the numerators, or nil when an entry is a fraction or invalid.

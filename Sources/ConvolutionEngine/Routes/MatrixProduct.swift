@@ -11,15 +11,25 @@ func matrixProduct<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>) -> Tensor<S
        let product = IntegerProduct.product(left, right) as? Tensor<Scalar> {
         return product
     }
+    if rows * columns > 0, let left = a as? Tensor<CheckedInteger>, let right = b as? Tensor<CheckedInteger>,
+       let product = IntegerProduct.product(left, right) as? Tensor<Scalar> {
+        return product
+    }
     var product = Tensor<Scalar>.zeros([rows, columns])
-    for row in 0..<rows {
-        for k in 0..<inner {
-            let left = a.scalars[row * inner + k]
-            if left.isZero { continue }
-            for column in 0..<columns {
-                let right = b.scalars[k * columns + column]
-                if right.isZero { continue }
-                product.scalars[row * columns + column] += left * right
+    product.scalars.withUnsafeMutableBufferPointer { product in
+        a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { b in
+                for row in 0..<rows {
+                    for k in 0..<inner {
+                        let left = a[row * inner + k]
+                        if left.isZero { continue }
+                        for column in 0..<columns {
+                            let right = b[k * columns + column]
+                            if right.isZero { continue }
+                            product[row * columns + column] += left * right
+                        }
+                    }
+                }
             }
         }
     }
@@ -39,22 +49,34 @@ func matrixProductTransposingRight<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scal
        let product = IntegerProduct.productTransposingRight(left, right) as? Tensor<Scalar> {
         return product
     }
+    if rows * columns > 0, let left = a as? Tensor<CheckedInteger>, let right = b as? Tensor<CheckedInteger>,
+       let product = IntegerProduct.productTransposingRight(left, right) as? Tensor<Scalar> {
+        return product
+    }
     var product = Tensor<Scalar>.zeros([rows, columns])
-    for row in 0..<rows {
-        for column in 0..<columns {
-            var sum = Scalar.zero
-            var terms: [Scalar] = []
-            for k in 0..<inner {
-                let left = a.scalars[row * inner + k]
-                let right = b.scalars[column * inner + k]
-                if left.isZero || right.isZero { continue }
-                if Scalar.prefersBatchedSums {
-                    terms.append(left * right)
-                } else {
-                    sum += left * right
+    // Polynomial terms are collected and added at once; the array is reused for every entry.
+    var terms: [Scalar] = []
+    product.scalars.withUnsafeMutableBufferPointer { product in
+        a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { b in
+                for row in 0..<rows {
+                    for column in 0..<columns {
+                        var sum = Scalar.zero
+                        terms.removeAll(keepingCapacity: true)
+                        for k in 0..<inner {
+                            let left = a[row * inner + k]
+                            let right = b[column * inner + k]
+                            if left.isZero || right.isZero { continue }
+                            if Scalar.prefersBatchedSums {
+                                terms.append(left * right)
+                            } else {
+                                sum += left * right
+                            }
+                        }
+                        product[row * columns + column] = Scalar.prefersBatchedSums ? Scalar.sum(terms) : sum
+                    }
                 }
             }
-            product.scalars[row * columns + column] = Scalar.prefersBatchedSums ? Scalar.sum(terms) : sum
         }
     }
     return product
@@ -63,13 +85,17 @@ func matrixProductTransposingRight<Scalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scal
 /// Returns the transpose of a matrix stored as a rank-2 tensor.
 func transposed<Scalar>(_ matrix: Tensor<Scalar>) -> Tensor<Scalar> {
     let (rows, columns) = (matrix.shape[0], matrix.shape[1])
-    var result = Tensor<Scalar>.zeros([columns, rows])
-    for row in 0..<rows {
-        for column in 0..<columns {
-            result.scalars[column * rows + row] = matrix.scalars[row * columns + column]
+    // Every entry of the result is written once, row after row.
+    let scalars: [Scalar] = uninitializedArray(count: rows * columns) { result in
+        matrix.scalars.withUnsafeBufferPointer { matrix in
+            for column in 0..<columns {
+                for row in 0..<rows {
+                    (result + column * rows + row).initialize(to: matrix[row * columns + column])
+                }
+            }
         }
     }
-    return result
+    return Tensor(shape: [columns, rows], scalars: scalars)
 }
 
 /// Returns rows `range` of a matrix stored as a rank-2 tensor.

@@ -10,24 +10,43 @@ func padOrCrop<Scalar>(_ tensor: Tensor<Scalar>, leadingAxes: Int, pads: [PadPai
     let newPlane = newSpatial.reduce(1, *)
     let newStrides = rowMajorStrides(newSpatial)
 
-    var source = Array(repeating: 0, count: spatial.count)
-    for position in 0..<oldPlane {
-        var target = 0
-        var inside = true
-        for axis in source.indices {
-            let coordinate = source[axis] + pads[axis].begin
-            if coordinate < 0 || coordinate >= newSpatial[axis] {
-                inside = false
-                break
+    // For each position of the old plane in row-major order, its flat position in the new
+    // plane, or −1 where a negative pad crops it. Built axis by axis as in `scaledOffsets`.
+    var targets = [Int](repeating: -1, count: oldPlane)
+    if oldPlane > 0 {
+        targets.withUnsafeMutableBufferPointer { targets in
+            targets[0] = 0
+            var length = 1
+            for axis in spatial.indices {
+                let extent = spatial[axis]
+                var entry = length - 1
+                while entry >= 0 {
+                    let base = targets[entry]
+                    var coordinate = extent - 1
+                    while coordinate >= 0 {
+                        let shifted = coordinate + pads[axis].begin
+                        let inside = base >= 0 && shifted >= 0 && shifted < newSpatial[axis]
+                        targets[entry * extent + coordinate] = inside ? base + shifted * newStrides[axis] : -1
+                        coordinate -= 1
+                    }
+                    entry -= 1
+                }
+                length *= extent
             }
-            target += coordinate * newStrides[axis]
         }
-        if inside {
+    }
+
+    result.scalars.withUnsafeMutableBufferPointer { result in
+        tensor.scalars.withUnsafeBufferPointer { source in
             for plane in 0..<planes {
-                result.scalars[plane * newPlane + target] = tensor.scalars[plane * oldPlane + position]
+                let oldBase = plane * oldPlane
+                let newBase = plane * newPlane
+                for position in 0..<oldPlane {
+                    let target = targets[position]
+                    if target >= 0 { result[newBase + target] = source[oldBase + position] }
+                }
             }
         }
-        advance(&source, in: spatial)
     }
     return result
 }
@@ -44,9 +63,13 @@ func dilate<Scalar>(_ tensor: Tensor<Scalar>, leadingAxes: Int, factor: [Int]) -
     let newStrides = rowMajorStrides(newSpatial)
 
     let targets = scaledOffsets(spatial, scales: spatial.indices.map { factor[$0] * newStrides[$0] })
-    for (position, target) in targets.enumerated() {
-        for plane in 0..<planes {
-            result.scalars[plane * newPlane + target] = tensor.scalars[plane * oldPlane + position]
+    result.scalars.withUnsafeMutableBufferPointer { result in
+        tensor.scalars.withUnsafeBufferPointer { source in
+            for plane in 0..<planes {
+                for (position, target) in targets.enumerated() {
+                    result[plane * newPlane + target] = source[plane * oldPlane + position]
+                }
+            }
         }
     }
     return result

@@ -16,54 +16,57 @@ struct ReachedOutputs {
     private(set) var output: [Int]
 
     init(_ geometry: ConvolutionGeometry) {
-        let dimensions = geometry.dimensions
-        let axes = (0..<dimensions).map { AxisSolutions(geometry, axis: $0) }
         let kernelStrides = rowMajorStrides(geometry.kernelSize)
         let outputStrides = rowMajorStrides(geometry.outputSize)
 
-        start = [0]
-        start.reserveCapacity(geometry.inputPositions + 1)
-        kernel = []
-        output = []
-
-        // `coordinate` walks the input positions in row-major order, and `choice[axis]`
-        // walks the solutions of that axis for the current coordinate, last axis fastest,
-        // so that the flat kernel offsets come out increasing.
-        var coordinate = Array(repeating: 0, count: dimensions)
-        var choice = Array(repeating: 0, count: dimensions)
-        var lists = Array(repeating: 0..<0, count: dimensions)
-        for _ in 0..<geometry.inputPositions {
-            var reached = true
-            for axis in 0..<dimensions {
-                lists[axis] = axes[axis].range(ofInput: coordinate[axis])
-                choice[axis] = lists[axis].lowerBound
-                reached = reached && !lists[axis].isEmpty
+        // The positions of the first `axis` axes and their pairs, grown one axis at a time.
+        // Each position of the axes so far becomes a run of positions along the next axis, in
+        // row-major order. A new position's pairs combine each pair of the position it grew
+        // from with each solution of the new axis, the new axis fastest, so that the flat
+        // kernel offsets come out increasing. With no axes there is one position, whose one
+        // pair is the kernel offset 0 in output position 0.
+        start = [0, 1]
+        kernel = [0]
+        output = [0]
+        for axis in 0..<geometry.dimensions {
+            let solutions = AxisSolutions(geometry, axis: axis)
+            let extent = geometry.inputSize[axis]
+            let positions = start.count - 1
+            let count = kernel.count * solutions.kernel.count
+            let kernelStride = kernelStrides[axis]
+            let outputStride = outputStrides[axis]
+            // Where each new position's pairs start: a position that grew from `position`
+            // at coordinate q has |pairs of position| × |solutions of q| pairs.
+            var newStart = [0]
+            newStart.reserveCapacity(positions * extent + 1)
+            for position in 0..<positions {
+                let pairs = start[position + 1] - start[position]
+                for q in 0..<extent {
+                    newStart.append(newStart[newStart.count - 1] + pairs * solutions.range(ofInput: q).count)
+                }
             }
-            if reached {
-                var finished = false
-                while !finished {
-                    var k = 0
-                    var o = 0
-                    for axis in 0..<dimensions {
-                        k += axes[axis].kernel[choice[axis]] * kernelStrides[axis]
-                        o += axes[axis].output[choice[axis]] * outputStrides[axis]
-                    }
-                    kernel.append(k)
-                    output.append(o)
-
-                    finished = true
-                    for axis in (0..<dimensions).reversed() {
-                        choice[axis] += 1
-                        if choice[axis] < lists[axis].upperBound {
-                            finished = false
-                            break
+            // Every new pair is written once, in order.
+            var newOutput: [Int] = []
+            let newKernel: [Int] = uninitializedArray(count: count) { newKernel in
+                newOutput = uninitializedArray(count: count) { newOutput in
+                    var next = 0
+                    for position in 0..<positions {
+                        for q in 0..<extent {
+                            let axisPairs = solutions.range(ofInput: q)
+                            for pair in start[position]..<start[position + 1] {
+                                for solution in axisPairs {
+                                    (newKernel + next).initialize(to: kernel[pair] + solutions.kernel[solution] * kernelStride)
+                                    (newOutput + next).initialize(to: output[pair] + solutions.output[solution] * outputStride)
+                                    next += 1
+                                }
+                            }
                         }
-                        choice[axis] = lists[axis].lowerBound
                     }
                 }
             }
-            start.append(kernel.count)
-            advance(&coordinate, in: geometry.inputSize)
+            start = newStart
+            kernel = newKernel
+            output = newOutput
         }
     }
 }

@@ -4,30 +4,43 @@
 /// `y[n, co, o] = b[co] + Σ_ci Σ_k w[co, ci, k] · x_pad[n, g·C_in/g + ci, o·stride + k·dilation]`
 /// where g is the group of output channel co.
 func slidingWindowForward<Scalar>(_ problem: ConvolutionProblem<Scalar>, paddedInput: Tensor<Scalar>) -> Tensor<Scalar> {
+    if let integers = problem as? ConvolutionProblem<CheckedInteger>, let padded = paddedInput as? Tensor<CheckedInteger>,
+       let y = integerSlidingWindowForward(integers, paddedInput: padded) as? Tensor<Scalar> {
+        return y
+    }
     let geometry = problem.geometry
     let indexing = WindowIndexing(geometry)
     let kernelCount = geometry.kernelPositions
     let channelsPerGroup = geometry.inputChannelsPerGroup
     var y = Tensor<Scalar>.zeros(geometry.outputShape)
-    var flat = 0
 
-    for n in 0..<geometry.batch {
-        for co in 0..<geometry.outputChannels {
-            let firstChannel = geometry.group(ofOutputChannel: co) * channelsPerGroup
-            for origin in indexing.windowOrigin {
-                var sum = problem.bias?.scalars[co] ?? .zero
-                for ci in 0..<channelsPerGroup {
-                    let plane = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions
-                    let kernelBase = (co * channelsPerGroup + ci) * kernelCount
-                    for k in 0..<kernelCount {
-                        let input = paddedInput.scalars[plane + origin + indexing.kernelOffset[k]]
-                        let weight = problem.w.scalars[kernelBase + k]
-                        if input.isZero || weight.isZero { continue }
-                        sum += weight * input
+    y.scalars.withUnsafeMutableBufferPointer { y in
+        paddedInput.scalars.withUnsafeBufferPointer { input in
+            problem.w.scalars.withUnsafeBufferPointer { w in
+                indexing.kernelOffset.withUnsafeBufferPointer { kernelOffset in
+                    var flat = 0
+                    for n in 0..<geometry.batch {
+                        for co in 0..<geometry.outputChannels {
+                            let firstChannel = geometry.group(ofOutputChannel: co) * channelsPerGroup
+                            let bias = problem.bias?.scalars[co] ?? .zero
+                            for origin in indexing.windowOrigin {
+                                var sum = bias
+                                for ci in 0..<channelsPerGroup {
+                                    let window = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions + origin
+                                    let kernelBase = (co * channelsPerGroup + ci) * kernelCount
+                                    for k in 0..<kernelCount {
+                                        let value = input[window + kernelOffset[k]]
+                                        let weight = w[kernelBase + k]
+                                        if value.isZero || weight.isZero { continue }
+                                        sum += weight * value
+                                    }
+                                }
+                                y[flat] = sum
+                                flat += 1
+                            }
+                        }
                     }
                 }
-                y.scalars[flat] = sum
-                flat += 1
             }
         }
     }
