@@ -16,9 +16,10 @@ enum AtomicFile {
     }
 
     /// Writes `data` to a temporary file beside the destination, then renames it over the
-    /// destination. A regular file that is replaced keeps its mode, and a new file gets mode
-    /// 0666 less the umask. With `unchangedFrom`, the rename only happens while the file
-    /// still contains those bytes, so a note edited meanwhile is not overwritten.
+    /// destination. A regular file that is replaced keeps its mode, plus read permission for
+    /// its owner, and a new file gets mode 0666 less the umask. With `unchangedFrom`, the
+    /// rename only happens while the file still contains those bytes, so a note edited
+    /// meanwhile is not overwritten.
     static func write(
         _ data: Data, to url: URL, unchangedFrom original: Data? = nil, links: LinkHandling = .replace
     ) throws(CommandError) {
@@ -27,7 +28,9 @@ enum AtomicFile {
         try createDirectories(directory, for: url.path)
 
         var existing = stat()
-        let keptMode = lstat(path, &existing) == 0 && isRegularFile(existing) ? existing.st_mode & 0o7777 : nil
+        // The owner keeps read permission, so that the next build can compare the file
+        // instead of writing it again and again.
+        let keptMode = lstat(path, &existing) == 0 && isRegularFile(existing) ? existing.st_mode & 0o7777 | S_IRUSR : nil
         let name = URL(fileURLWithPath: path).lastPathComponent
         let temporary = directory + "/.\(name).convnote-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let failure = writeNewFile(data, at: temporary, mode: keptMode)
@@ -45,6 +48,17 @@ enum AtomicFile {
             unlink(temporary)
             throw .io("\(url.path): cannot replace the file: \(reason)")
         }
+    }
+
+    /// Returns the process ID in a temporary file name that `write` makes,
+    /// `.NAME.convnote-PID-N` with decimal PID and N, or nil for any other name.
+    static func temporaryFileOwner(_ name: String) -> pid_t? {
+        guard name.hasPrefix("."), let marker = name.range(of: ".convnote-", options: .backwards),
+              marker.lowerBound > name.index(after: name.startIndex) else { return nil }
+        let numbers = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard numbers.count == 2, numbers.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let pid = pid_t(numbers[0]), pid > 0, UInt32(numbers[1]) != nil else { return nil }
+        return pid
     }
 
     /// Creates a file with `data`, failing when anything exists at `url`, even a symbolic

@@ -5,8 +5,8 @@ import Foundation
 /// note's bytes and of the convnote binary. A note whose text did not
 /// change since the last build is read back instead of being computed and rendered again.
 ///
-/// The key covers the binary's size and modification time as well as its version, so a
-/// rebuilt convnote never reads pages that an older build of it wrote.
+/// The key covers the binary's file identity as well as its version, so a rebuilt or copied
+/// convnote never reads pages that another build of it wrote.
 struct BuildCache: Sendable {
     static let directoryName = ".convnote-cache"
     static let fileExtension = ".entry"
@@ -16,15 +16,22 @@ struct BuildCache: Sendable {
 
     init(generator: String) {
         directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(Self.directoryName)
-        var stamp = generator
-        if let path = Bundle.main.executablePath,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            stamp += "|\(attributes[.size] ?? 0)|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-        }
-        binaryStamp = stamp
+        binaryStamp = generator + Self.runningBinary
     }
 
-    /// A cache in `directory` whose keys use `binaryStamp` in place of the binary's.
+    /// The running binary's device, inode, size, and modification and status-change times,
+    /// read once at the first use. Reading them again for each build of `watch` would key new
+    /// entries by a binary that replaced this one meanwhile. The inode and status-change time
+    /// tell apart two binaries that share a size and modification time, as copies made with
+    /// `cp -p` or package managers that reset times do: no program can set a status-change time.
+    private static let runningBinary: String = {
+        var status = stat()
+        guard let path = Bundle.main.executablePath, stat(path, &status) == 0 else { return "" }
+        let file = FileIdentity(status)
+        return "|\(file.device)|\(file.inode)|\(file.size)|\(file.modified)|\(file.changed)"
+    }()
+
+    /// Creates a cache in `directory` whose keys use `binaryStamp` in place of the binary's.
     init(directory: URL, binaryStamp: String) {
         self.directory = directory
         self.binaryStamp = binaryStamp

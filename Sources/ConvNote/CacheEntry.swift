@@ -59,7 +59,8 @@ enum CacheEntry {
     /// Reads the header of the entry file at `path`. Returns nil when the file is missing or
     /// is not a whole entry of this layout, and the caller then computes the note again.
     static func readHeader(at path: String) -> Header? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // O_NONBLOCK: opening a FIFO put in the entry's place must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
@@ -95,7 +96,7 @@ enum CacheEntry {
     /// Reads one section of the entry file at `path`, provided the file is still the one
     /// whose header was read. Returns nil when it changed or cannot be read.
     static func readSection(_ section: Section, at path: String, of file: FileIdentity) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()

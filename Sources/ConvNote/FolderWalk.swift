@@ -48,7 +48,7 @@ struct FolderWalk {
             let relative = String(folder.standardizedFileURL.path.dropFirst(rootPath.count).drop { $0 == "/" })
             let shownPath = relative.isEmpty ? shownAs : displayPrefix + relative
             throw .io("\(shownPath): cannot read the folder, so its notes cannot be built; "
-                + "give yourself read and search permission on it (chmod u+rx), or move it out of \(shownAs)")
+                + "give your user read and search (x) permission on it, or move it out of \(shownAs)")
         }
         return found.sorted { $0.outputStem < $1.outputStem }
     }

@@ -67,6 +67,13 @@ enum NoteDiscovery {
         var seen: [String: (displayPath: String, realPath: String)] = [:]
         var unique: [NoteFile] = []
         for note in found.notes {
+            // The output manifest lists one path per line, so a line break in a name would
+            // split it into two paths, and a later build would delete a file named by the
+            // second.
+            if note.outputStem.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+                let escapedPath = note.displayPath.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+                throw .usage("\(escapedPath): the path contains a line break, which the output manifest cannot list; rename the file or folder")
+            }
             if let first = seen[note.outputStem] {
                 if first.realPath.utf8.elementsEqual(note.realPath.utf8) { continue }
                 // Names that only look alike need a word on why, or the message names one file twice.

@@ -166,11 +166,12 @@ enum OutputStore {
     }
 
     /// Deletes files that an interrupted write left behind: the temporary files that
-    /// `AtomicFile` names `.NAME.convnote-PID-N`.
+    /// `AtomicFile` names `.NAME.convnote-PID-N`, whose process no longer runs. The files of a
+    /// build that runs at the same time, and other files whose names merely look alike, stay.
     static func removeTemporaryFiles(in directory: URL) {
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return }
-        for case let url as URL in enumerator
-        where url.lastPathComponent.hasPrefix(".") && url.lastPathComponent.dropFirst().contains(".convnote-") {
+        for case let url as URL in enumerator {
+            guard let pid = AtomicFile.temporaryFileOwner(url.lastPathComponent), kill(pid, 0) != 0, errno == ESRCH else { continue }
             try? FileManager.default.removeItem(at: url)
         }
     }
@@ -210,11 +211,12 @@ enum OutputStore {
         guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status), Int(status.st_size) == contents.count else {
             return nil
         }
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var before = stat()
-        guard fstat(descriptor, &before) == 0 else { return nil }
+        // Opened without blocking, in case a FIFO took the file's place after lstat.
+        guard fstat(descriptor, &before) == 0, AtomicFile.isRegularFile(before) else { return nil }
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         let same = contents.withUnsafeBytes { expected -> Bool in
             var offset = 0
@@ -279,14 +281,20 @@ struct OutputPlan {
             failing.contains { OutputManifest.path(path, belongsTo: $0) }
                 && OutputStore.entryExists(directory.appendingPathComponent(path))
         }
-        let manifest = Set(files.files.map(\.relativePath) + keptByFailingNotes)
+        // Paths are compared by their bytes, as the file system compares them: under Swift's
+        // string equality, a note renamed from `é` to `e` with a combining accent would keep
+        // the old name's pages forever.
+        var manifest: [[UInt8]: String] = [:]
+        for path in files.files.map(\.relativePath) + keptByFailingNotes {
+            manifest[Array(path.utf8)] = path
+        }
         // A listed path that a symbolic link now leads out of the output folder is not
         // convnote's to delete, so it is neither deleted nor listed again.
         let output = RealPath.resolve(directory.path)
         leftovers = listed.filter { path in
-            !manifest.contains(path) && OutputStore.entryExists(directory.appendingPathComponent(path))
+            manifest[Array(path.utf8)] == nil && OutputStore.entryExists(directory.appendingPathComponent(path))
                 && OutputStore.staysInside(path, directory, output: output)
         }
-        files.add(OutputManifest.fileName, OutputManifest.contents(listing: Array(manifest)))
+        files.add(OutputManifest.fileName, OutputManifest.contents(listing: Array(manifest.values)))
     }
 }

@@ -154,18 +154,22 @@ struct ChangeWatcher {
     /// output directory, whose changes the build itself makes.
     private func directories() -> [String] {
         var result: [String] = []
+        let realOutput = RealPath.resolve(outputDirectory)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             let root = isDirectory.boolValue ? path : URL(fileURLWithPath: path).deletingLastPathComponent().path
             result.append(root)
-            guard isDirectory.boolValue, let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            // The enumerator does not enter a root that is a symbolic link, but the build
+            // follows a notes folder named that way, so the walk starts from its real path.
+            let walkRoot = RealPath.resolve(root)
+            guard isDirectory.boolValue, let enumerator = FileManager.default.enumerator(atPath: walkRoot) else { continue }
             while let relative = enumerator.nextObject() as? String {
-                let full = root + "/" + relative
+                let full = walkRoot + "/" + relative
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue else { continue }
                 if URL(fileURLWithPath: full).lastPathComponent.hasPrefix(".")
-                    || URL(fileURLWithPath: full).standardizedFileURL.path == outputDirectory {
+                    || URL(fileURLWithPath: full).standardizedFileURL.path == outputDirectory || full == realOutput {
                     enumerator.skipDescendants()
                     continue
                 }

@@ -20,7 +20,7 @@ import Testing
 
         #expect(result.status == 3, "\(result)")
         #expect(result.standardError.contains("notes/sub: cannot read the folder"), "\(result)")
-        #expect(result.standardError.contains("chmod u+rx"), "\(result)")
+        #expect(result.standardError.contains("read and search (x) permission"), "\(result)")
     }
 
     /// Builds `notes/a.md` and `notes/sub/b.md` with `notes/sub` set to `mode`, as an

@@ -175,6 +175,37 @@ import Testing
         #expect(process.isRunning)
     }
 
+    /// The build follows a notes folder named as a symbolic link, so watch must see edits in
+    /// its subfolders too.
+    @Test(arguments: ["inotify", "polling"])
+    func watchFollowsLinkedNotesFolder(method: String) throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("real/sub/w.md", "# W\n\nfirst version\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/notes", withDestinationPath: "real")
+
+        let process = Process()
+        process.executableURL = try Convnote.binary()
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = folder.url
+        var environment = ProcessInfo.processInfo.environment
+        if method == "polling" { environment["CONVNOTE_WATCH_POLL"] = "1" }
+        process.environment = environment
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+
+        #expect(waitUntil { (try? folder.read("output/sub/w.md"))?.contains("first version") == true })
+        try folder.write("real/sub/w.md", "# W\n\nsecond version\n")
+        #expect(waitUntil { (try? folder.read("output/sub/w.md"))?.contains("second version") == true })
+    }
+
     @Test(arguments: ["inotify", "polling"])
     func watchSurvivesRecreatedFolder(method: String) throws {
         let folder = try NoteFolder()
