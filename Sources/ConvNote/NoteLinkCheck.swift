@@ -39,6 +39,15 @@ extension Workspace {
                 continue
             }
             let belowRoot = targetPath.dropFirst(rootPrefixCount)
+            // Discovery follows no symbolic link below the notes folder, so a target reached
+            // through one, or that is one, gets no page.
+            if let symbolicLink = firstSymbolicLink(in: belowRoot, below: rootPrefix) {
+                checked.diagnostics.append(Diagnostic(
+                    id: "link.note-outside-build", severity: .warning, range: range,
+                    message: "no page will be written for \(link.destination), because \(rootDisplay)/\(symbolicLink) is a symbolic link, which convnote does not follow below the folder being built",
+                    notes: ["link to the note's real place, or move the note there"]))
+                continue
+            }
             // Without a slash, the target lies in the root itself, below no folder to check.
             guard belowRoot.utf8.contains(UInt8(ascii: "/")) else { continue }
             let folders = belowRoot.split(separator: "/").dropLast()
@@ -51,6 +60,21 @@ extension Workspace {
         }
         checked.diagnostics.sort(by: NoteProcessor.sourceOrder)
         return checked
+    }
+
+    /// Returns the first part of `relative`, a path below the folder `rootPrefix` ends with,
+    /// that is a symbolic link, as the path up to and including that part; nil when none is.
+    private static func firstSymbolicLink(in relative: Substring, below rootPrefix: String) -> Substring? {
+        var end = relative.startIndex
+        while end < relative.endIndex {
+            end = relative[end...].firstIndex(of: "/") ?? relative.endIndex
+            var status = stat()
+            if lstat(rootPrefix + relative[..<end], &status) == 0, AtomicFile.isSymbolicLink(status) {
+                return relative[..<end]
+            }
+            if end < relative.endIndex { end = relative.index(after: end) }
+        }
+        return nil
     }
 }
 

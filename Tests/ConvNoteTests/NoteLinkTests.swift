@@ -54,6 +54,26 @@ import Testing
             "\(result)")
     }
 
+    /// Discovery skips symbolic links below the notes folder, so a link to a note through one
+    /// would be dead in the pages.
+    @Test func linkThroughSymbolicLinkWarns() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("elsewhere/b.md", "# B\n")
+        try folder.write("notes/a.md", "# A\n\nSee [b](linked/b.md), [c](c.md) and [a](a.md).\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/notes/linked", withDestinationPath: "../elsewhere")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/notes/c.md", withDestinationPath: "../elsewhere/b.md")
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(result.standardError.contains(
+            "notes/a.md:3:9: warning: no page will be written for linked/b.md, because notes/linked is a symbolic link"), "\(result)")
+        #expect(result.standardError.contains(
+            "notes/a.md:3:27: warning: no page will be written for c.md, because notes/c.md is a symbolic link"), "\(result)")
+        #expect(!result.standardError.contains("for a.md"), "\(result)")
+    }
+
     @Test func linkInsideFolderIsQuiet() throws {
         let folder = try NoteFolder()
         defer { folder.remove() }
