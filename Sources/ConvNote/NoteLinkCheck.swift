@@ -62,8 +62,8 @@ extension Workspace {
         return checked
     }
 
-    /// Returns the first part of `relative`, a path below the folder `rootPrefix` ends with,
-    /// that is a symbolic link, as the path up to and including that part; nil when none is.
+    /// Returns the path up to and including the first part of `relative` that is a symbolic
+    /// link, or nil when no part is one. `relative` is a path below `rootPrefix`.
     private static func firstSymbolicLink(in relative: Substring, below rootPrefix: String) -> Substring? {
         var end = relative.startIndex
         while end < relative.endIndex {
