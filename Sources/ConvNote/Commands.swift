@@ -58,6 +58,7 @@ public struct Commands: Sendable {
         // A build of whole folders sees every note, so entries it did not use are stale.
         if options.useCache, workspace.includesIndex {
             BuildCache(generator: generator).prune(keeping: Set(workspace.cacheFileNames))
+            OutputStamps.pruneOrphans(in: BuildCache(generator: generator))
         }
         if options.verbosity == .verbose { printNoteLines(workspace, passed: "built") }
         let failed = workspace.results.filter(\.hasErrors).count

@@ -19,10 +19,14 @@ struct OutputStamps {
     /// whole seconds only, so this is far above both.
     static let settlingTime: Int64 = 3_000_000_000
 
-    private static let header = "convnote-stamps 1\n"
+    /// The first line of a stamp file. The second is the real path of the output folder,
+    /// so that a build can delete the stamps of folders that no longer exist.
+    private static let header = "convnote-stamps 2\n"
 
     /// The stamp file of one output folder, named by a hash of the folder's real path.
     let url: URL
+    /// The real path of the output folder.
+    private let folder: String
     private var previous: [String: (identity: String, file: FileIdentity)] = [:]
     private var current: [String: (identity: String, file: FileIdentity)] = [:]
     private let now: Int64
@@ -30,17 +34,19 @@ struct OutputStamps {
     /// Reads the stamps of the output folder `outputDirectory` from `cache`. A missing or
     /// unreadable stamp file is an empty one, so every file is compared.
     init(cache: BuildCache, outputDirectory: String) {
-        let key = BuildCache.hash(Data(RealPath.resolve(outputDirectory).utf8))
-        url = cache.directory.appendingPathComponent("outputs-" + key + ".stamps")
+        folder = RealPath.resolve(outputDirectory)
+        url = cache.directory.appendingPathComponent("outputs-" + BuildCache.hash(Data(folder.utf8)) + ".stamps")
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         now = Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
-        guard let data = OutputStore.regularFileContents(url), data.starts(with: Data(Self.header.utf8)) else { return }
+        guard let data = OutputStore.regularFileContents(url), data.starts(with: Data((Self.header + folder + "\n").utf8)) else {
+            return
+        }
         data.withUnsafeBytes { bytes in
             // Split by bytes: splitting a String or a Data of some 400 lines took a tenth of
             // a rebuild.
             var fields: [UnsafeRawBufferPointer] = []
-            var start = Self.header.utf8.count
+            var start = (Self.header + folder + "\n").utf8.count
             for index in start..<bytes.count where bytes[index] == UInt8(ascii: "\t") || bytes[index] == UInt8(ascii: "\n") {
                 fields.append(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
                 start = index + 1
@@ -82,7 +88,9 @@ struct OutputStamps {
     /// Writes the stamps kept or recorded by this build, replacing the old ones. A stamp file
     /// that cannot be written only costs time later.
     func save() {
-        var text = Self.header
+        // A folder name with a line break would end the header early.
+        guard !folder.contains(where: { $0 == "\n" || $0 == "\r" }) else { return }
+        var text = Self.header + folder + "\n"
         for path in current.keys.sorted() {
             guard let stamp = current[path] else { continue }
             let file = stamp.file
@@ -91,6 +99,25 @@ struct OutputStamps {
         let data = Data(text.utf8)
         guard OutputStore.regularFileContents(url) != data else { return }
         try? AtomicFile.write(data, to: url)
+    }
+}
+
+extension OutputStamps {
+    /// Deletes the stamp files in `cache` whose output folder no longer exists, and those of
+    /// an older layout, so that the cache does not keep one file per folder ever built.
+    static func pruneOrphans(in cache: BuildCache) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.directory.path)) ?? []
+        for name in names where name.hasPrefix("outputs-") && name.hasSuffix(".stamps") {
+            let url = cache.directory.appendingPathComponent(name)
+            guard let data = OutputStore.regularFileContents(url) else { continue }
+            let lines = data.prefix(8192).split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+            var status = stat()
+            if lines.count >= 2, lines[0].elementsEqual(header.utf8.dropLast()),
+               lstat(String(decoding: lines[1], as: UTF8.self), &status) == 0 {
+                continue
+            }
+            try? FileManager.default.removeItem(at: url)
+        }
     }
 }
 

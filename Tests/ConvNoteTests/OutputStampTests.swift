@@ -22,13 +22,13 @@ import Glibc
         return folder
     }
 
-    /// The stamp file's lines below its header.
+    /// The stamp file's lines below its two header lines.
     private func stampLines(_ folder: NoteFolder) throws -> [String] {
         let cache = folder.url.appendingPathComponent(".convnote-cache")
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".stamps") }
         let name = try #require(names.first)
         #expect(names.count == 1)
-        return try folder.read(".convnote-cache/" + name).split(separator: "\n").dropFirst().map(String.init)
+        return try folder.read(".convnote-cache/" + name).split(separator: "\n").dropFirst(2).map(String.init)
     }
 
     @Test func settledPagesAreStamped() throws {
@@ -73,6 +73,26 @@ import Glibc
 
         #expect(rebuild.standardError.contains("1 files written"), "\(rebuild)")
         #expect(try folder.data("output/b.md") == original)
+    }
+
+    @Test func stampsOfRemovedFoldersArePruned() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        let cache = folder.url.appendingPathComponent(".convnote-cache")
+        let stampFiles = { try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".stamps") } }
+
+        _ = try folder.run("build", "-o", "first")
+        _ = try folder.run("build", "-o", "second")
+        let both = try stampFiles()
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("second"))
+        _ = try folder.run("build", "-o", "first")
+        let kept = try stampFiles()
+
+        #expect(both.count == 2)
+        #expect(kept.count == 1)
+        let header = try folder.read(".convnote-cache/" + (kept.first ?? "")).split(separator: "\n").prefix(2)
+        #expect(Array(header) == ["convnote-stamps 2", Substring(RealPath.resolve(folder.url.path + "/first"))])
     }
 
     @Test func noCacheBuildWritesNoStamps() throws {
