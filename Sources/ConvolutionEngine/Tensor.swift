@@ -51,6 +51,9 @@ public struct Tensor<Scalar: ConvScalar>: Equatable, Sendable {
 /// first. It must initialize every element exactly once, which costs less than filling the
 /// array with zeros first for routes that write every entry anyway. For a count of 0 it is
 /// not called at all, so it must do nothing else that the caller relies on.
+///
+/// NOTE: Nothing checks that every element was initialized. A caller whose loops miss an
+/// element leaves garbage in the array, so each caller's loop bounds must cover `count`.
 @inline(__always)
 func uninitializedArray<Element>(count: Int, _ initialize: (UnsafeMutablePointer<Element>) -> Void) -> [Element] {
     guard count > 0 else { return [] }

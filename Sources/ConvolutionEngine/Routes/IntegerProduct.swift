@@ -81,7 +81,7 @@ enum IntegerProduct {
         }
     }
 
-    /// Adds the rows × columns product of row-major matrices to `output`, which holds zeros,
+    /// Adds the rows × columns product of row-major matrices to `output`, which contains zeros,
     /// and returns false when a step overflows.
     private static func product(
         _ left: UnsafeBufferPointer<Int>, _ right: UnsafeBufferPointer<Int>, into output: UnsafeMutableBufferPointer<Int>,
