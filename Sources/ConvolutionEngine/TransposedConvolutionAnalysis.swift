@@ -39,6 +39,10 @@ public struct TransposedConvolutionAnalysis<Scalar: ConvScalar>: Sendable {
         }
         let extendedX = padOrCrop(x, leadingAxes: 2, pads: extension_)
         let problem = try ConvolutionProblem(geometry: geometry, x: upstream, w: w, bias: nil, upstream: extendedX)
+        // NOTE: The inner convolution also computes quantities that are not this spec's, such
+        // as its own dL/db (the sums of x) and products over the zero extension that are
+        // cropped away. An overflow there is reported although every quantity of the
+        // transposed convolution fits, e.g. for x entries near 2^62.
         let convolution = ConvolutionAnalysis(problem, layout: .full, relativeTolerance: relativeTolerance)
         self.convolution = convolution
         self.layout = layout
