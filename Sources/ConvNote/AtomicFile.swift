@@ -32,7 +32,8 @@ enum AtomicFile {
         // instead of writing it again and again.
         let keptMode = lstat(path, &existing) == 0 && isRegularFile(existing) ? existing.st_mode & 0o7777 | S_IRUSR : nil
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let temporary = directory + "/.\(name).convnote-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let suffix = ".convnote-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = directory + "/." + temporaryNamePrefix(name, leaving: suffix.utf8.count + 1) + suffix
         let failure = writeNewFile(data, at: temporary, mode: keptMode)
         guard failure == 0 else {
             unlink(temporary)
@@ -48,6 +49,21 @@ enum AtomicFile {
             unlink(temporary)
             throw .io("\(url.path): cannot replace the file: \(reason)")
         }
+    }
+
+    /// Returns the longest prefix of `name`, cut between Unicode scalars, that leaves
+    /// `reserved` bytes of a 255-byte file name free, so that the temporary file of a page
+    /// whose name is near the limit can still be created.
+    private static func temporaryNamePrefix(_ name: String, leaving reserved: Int) -> Substring {
+        var end = name.startIndex
+        var length = 0
+        for index in name.unicodeScalars.indices {
+            let width = name.unicodeScalars[index].utf8.count
+            guard length + width <= 255 - reserved else { break }
+            length += width
+            end = name.unicodeScalars.index(after: index)
+        }
+        return name.unicodeScalars[..<end].isEmpty ? "x" : Substring(name.unicodeScalars[..<end])
     }
 
     /// Returns the process ID in a temporary file name that `write` makes,

@@ -56,7 +56,7 @@ public struct Commands: Sendable {
             OutputStore.delete(path, in: directory, protecting: plan.protectedPaths)
         }
         // A build of whole folders sees every note, so entries it did not use are stale.
-        if options.useCache, workspace.includesIndex {
+        if options.useCache, workspace.coversWholeFolders {
             BuildCache(generator: generator).prune(keeping: Set(workspace.cacheFileNames))
             OutputStamps.pruneOrphans(in: BuildCache(generator: generator))
         }

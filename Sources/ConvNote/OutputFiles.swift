@@ -172,6 +172,9 @@ enum OutputStore {
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return }
         for case let url as URL in enumerator {
             guard let pid = AtomicFile.temporaryFileOwner(url.lastPathComponent), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            // Temporary files are regular files; a folder with a name like one is not ours.
+            var status = stat()
+            guard lstat(url.path, &status) == 0, AtomicFile.isRegularFile(status) else { continue }
             try? FileManager.default.removeItem(at: url)
         }
     }
@@ -272,7 +275,7 @@ struct OutputPlan {
         for file in workspace.outputs.files where !(file.owner.map(failing.contains) ?? false) {
             files.add(file.relativePath, file.contents, owner: file.owner)
         }
-        guard workspace.includesIndex else { return }
+        guard workspace.coversWholeFolders else { return }
 
         // A note with errors keeps the outputs of its last good build, so the manifest keeps
         // listing them, and a later build deletes them once the note is removed.

@@ -16,8 +16,12 @@ enum OutputManifest {
     /// The paths that the manifest on disk lists, or none when there is no manifest.
     static func listed(in directory: URL) -> [String] {
         guard let data = OutputStore.regularFileContents(directory.appendingPathComponent(fileName)) else { return [] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-            .filter { isSafeRelativePath($0) }
+        // Split by bytes: as a Character, CR LF is one line break that "\n" does not match,
+        // and a checkout with core.autocrlf gives the manifest CR LF endings. A trailing CR
+        // is dropped, because no output path ends with one.
+        return data.split(separator: UInt8(ascii: "\n")).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+        }.filter { !$0.isEmpty && isSafeRelativePath($0) }
     }
 
     /// Returns whether `path` is an output of the note with output stem `stem`: its page, its

@@ -39,6 +39,10 @@ struct Workspace {
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
     /// covers all notes, and no note is itself named `index.md`.
     let includesIndex: Bool
+    /// Whether every path named a directory, so that the build sees every note of its
+    /// folders: it then keeps an output manifest and deletes the outputs and cache entries
+    /// that no note uses, whether or not a note of its own is the home page.
+    let coversWholeFolders: Bool
     /// Each note's build-cache file name, or "" without a cache or for a note too large to key.
     let cacheFileNames: [String]
     /// How many notes were computed, and how many read from the cache.
@@ -142,7 +146,7 @@ struct Workspace {
             outputs.add("index.html", IndexPage.html(entries, generator: generator))
         }
         return Workspace(notes: notes, sources: sources, skippedLinks: found.skippedLinks, results: processed, outputs: outputs,
-                         includesIndex: includesIndex, cacheFileNames: cacheNames.values,
+                         includesIndex: includesIndex, coversWholeFolders: allDirectories, cacheFileNames: cacheNames.values,
                          rebuilt: notes.count - cachedCount, cached: cachedCount)
     }
 

@@ -70,6 +70,69 @@ import Glibc
         #expect(folder.exists("output/.notes.convnote-backup"))
     }
 
+    @Test func folderNamedLikeTemporaryFileSurvives() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("output/.a.html.convnote-99999999-1/keep.txt", "the user's folder")
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(try folder.read("output/.a.html.convnote-99999999-1/keep.txt") == "the user's folder")
+    }
+
+    /// A home page of the author's own, `index.md`, replaces the generated index, but the
+    /// build still covers whole folders, so it keeps a manifest and deletes removed notes' pages.
+    @Test func ownIndexKeepsManifest() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/index.md", "# Home\n")
+        try folder.write("notes/gone.md", "# Gone\n")
+        _ = try folder.run("build")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/gone.md"))
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(try folder.read("output/.convnote-manifest") == "index.html\nindex.md\n")
+        #expect(!folder.exists("output/gone.html"))
+        #expect(!folder.exists("output/gone.md"))
+    }
+
+    /// A checkout with core.autocrlf gives the committed manifest CR LF line endings.
+    @Test func manifestWithCRLFIsRead() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        try folder.write("notes/a.md", "# A\n")
+        try folder.write("notes/gone.md", "# Gone\n")
+        _ = try folder.run("build")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/gone.md"))
+        let manifest = try folder.read("output/.convnote-manifest")
+        try folder.write("output/.convnote-manifest", manifest.replacingOccurrences(of: "\n", with: "\r\n"))
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(!folder.exists("output/gone.html"))
+        #expect(try folder.read("output/.convnote-manifest") == "a.html\na.md\nindex.html\n")
+    }
+
+    @Test func pageNameNearLimitIsWritten() throws {
+        let folder = try NoteFolder()
+        defer { folder.remove() }
+        // 250 bytes with ".html": a temporary name with the page's whole name would pass 255.
+        let stem = String(repeating: "a", count: 240) + "\u{E9}\u{E9}\u{E9}"
+        try folder.write("notes/\(stem).md", "# Long\n")
+
+        let result = try folder.run("build")
+
+        #expect(result.status == 0, "\(result)")
+        #expect(folder.exists("output/\(stem).html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/output").filter { $0.contains(".convnote-") && $0 != ".convnote-manifest" }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func fifoInCacheDoesNotBlock() throws {
         let folder = try NoteFolder()
         defer { folder.remove() }
