@@ -58,7 +58,7 @@ enum IntegerProduct {
     }
 
     /// Calls `body` with the entries of a, b and `result` as plain integers, which is how
-    /// `CheckedInteger` stores them, and returns its result; returns false without calling it
+    /// `CheckedInteger` stores them, and returns its result. Returns false without calling it
     /// when a or b has an invalid entry.
     private static func withIntegers(
         _ a: Tensor<CheckedInteger>, _ b: Tensor<CheckedInteger>, _ result: inout [CheckedInteger],
@@ -95,10 +95,7 @@ enum IntegerProduct {
                 let source = k * columns
                 let target = row * columns
                 for column in 0..<columns {
-                    let (term, o1) = factor.multipliedReportingOverflow(by: right[source + column])
-                    let (sum, o2) = output[target + column].addingReportingOverflow(term)
-                    overflowed = overflowed || o1 || o2
-                    output[target + column] = sum
+                    addProduct(factor, right[source + column], to: &output[target + column], overflowed: &overflowed)
                 }
             }
             if overflowed { return false }
@@ -117,10 +114,7 @@ enum IntegerProduct {
             for column in 0..<columns {
                 var sum = 0
                 for k in 0..<inner {
-                    let (term, o1) = left[row * inner + k].multipliedReportingOverflow(by: right[column * inner + k])
-                    let (next, o2) = sum.addingReportingOverflow(term)
-                    overflowed = overflowed || o1 || o2
-                    sum = next
+                    addProduct(left[row * inner + k], right[column * inner + k], to: &sum, overflowed: &overflowed)
                 }
                 output[row * columns + column] = sum
             }

@@ -5,6 +5,16 @@
 /// factor, which the generic routes skip, add zero and cannot overflow. Each returns nil when
 /// an operand is invalid or any step overflows, and the generic route then runs instead.
 
+/// Adds `left · right` to `sum`, and sets `overflowed` when the product or the sum overflows.
+/// `sum` keeps the wrapped value then, which the caller discards.
+@inline(__always)
+func addProduct(_ left: Int, _ right: Int, to sum: inout Int, overflowed: inout Bool) {
+    let (term, productOverflowed) = left.multipliedReportingOverflow(by: right)
+    let (next, sumOverflowed) = sum.addingReportingOverflow(term)
+    overflowed = overflowed || productOverflowed || sumOverflowed
+    sum = next
+}
+
 /// Computes `slidingWindowForward` in plain integers.
 func integerSlidingWindowForward(_ problem: ConvolutionProblem<CheckedInteger>, paddedInput: Tensor<CheckedInteger>) -> Tensor<CheckedInteger>? {
     guard !paddedInput.scalars.containsInvalid, !problem.w.scalars.containsInvalid,
@@ -31,10 +41,7 @@ func integerSlidingWindowForward(_ problem: ConvolutionProblem<CheckedInteger>, 
                                     let window = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions + origin
                                     let kernelBase = (co * channelsPerGroup + ci) * kernelCount
                                     for k in 0..<kernelCount {
-                                        let (term, o1) = w[kernelBase + k].multipliedReportingOverflow(by: input[window + kernelOffset[k]])
-                                        let (next, o2) = sum.addingReportingOverflow(term)
-                                        overflowed = overflowed || o1 || o2
-                                        sum = next
+                                        addProduct(w[kernelBase + k], input[window + kernelOffset[k]], to: &sum, overflowed: &overflowed)
                                     }
                                 }
                                 y[flat] = sum
@@ -74,10 +81,7 @@ func integerFlippedKernelInputGradient(
                                     let window = (n * geometry.outputChannels + firstOutput + j) * paddedPlane + origin
                                     let kernelBase = (c * perGroupOut + j) * kernelCount
                                     for k in 0..<kernelCount {
-                                        let (term, o1) = kernel[kernelBase + k].multipliedReportingOverflow(by: upstream[window + kernelOffsets[k]])
-                                        let (next, o2) = sum.addingReportingOverflow(term)
-                                        overflowed = overflowed || o1 || o2
-                                        sum = next
+                                        addProduct(kernel[kernelBase + k], upstream[window + kernelOffsets[k]], to: &sum, overflowed: &overflowed)
                                     }
                                 }
                                 gradient[flat] = sum
@@ -116,10 +120,7 @@ func integerDirectWeightGradient(_ problem: ConvolutionProblem<CheckedInteger>, 
                                     let plane = (n * geometry.inputChannels + firstChannel + ci) * indexing.paddedPositions + offset
                                     let upstreamBase = (n * geometry.outputChannels + co) * outputPositions
                                     for o in 0..<outputPositions {
-                                        let (term, o1) = upstreamGradient[upstreamBase + o].multipliedReportingOverflow(by: input[plane + windowOrigin[o]])
-                                        let (next, o2) = sum.addingReportingOverflow(term)
-                                        overflowed = overflowed || o1 || o2
-                                        sum = next
+                                        addProduct(upstreamGradient[upstreamBase + o], input[plane + windowOrigin[o]], to: &sum, overflowed: &overflowed)
                                     }
                                 }
                                 gradient[flat] = sum
@@ -148,10 +149,7 @@ extension SparseMatrix where Scalar == CheckedInteger {
                             for row in 0..<rowCount {
                                 var sum = 0
                                 for slot in rowStart[row]..<rowStart[row + 1] {
-                                    let (term, o1) = values[slot].multipliedReportingOverflow(by: vector[columns[slot]])
-                                    let (next, o2) = sum.addingReportingOverflow(term)
-                                    overflowed = overflowed || o1 || o2
-                                    sum = next
+                                    addProduct(values[slot], vector[columns[slot]], to: &sum, overflowed: &overflowed)
                                 }
                                 result[row] = sum
                             }
@@ -177,10 +175,7 @@ extension SparseMatrix where Scalar == CheckedInteger {
                                 let factor = vector[row]
                                 if factor == 0 { continue }
                                 for slot in rowStart[row]..<rowStart[row + 1] {
-                                    let (term, o1) = values[slot].multipliedReportingOverflow(by: factor)
-                                    let (next, o2) = result[columns[slot]].addingReportingOverflow(term)
-                                    overflowed = overflowed || o1 || o2
-                                    result[columns[slot]] = next
+                                    addProduct(values[slot], factor, to: &result[columns[slot]], overflowed: &overflowed)
                                 }
                             }
                         }
