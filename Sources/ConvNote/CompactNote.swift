@@ -76,8 +76,8 @@ enum CompactNote {
             return String(decoding: data[start..<position], as: UTF8.self)
         }
 
-        /// A field with a count, line or column: at most the entry's size, so that a
-        /// damaged entry cannot make a loop run for long.
+        /// Reads a field with a count, line or column. It must be at most the entry's size,
+        /// so that a damaged entry cannot make a loop run for long.
         mutating func number() -> Int? {
             guard let text = text(), let value = Int(text), value >= 0, value <= data.count else { return nil }
             return value

@@ -48,9 +48,9 @@ struct PageBytes: Sendable {
         self.figures = figures
     }
 
-    /// The bytes of a freshly rendered note. `key` names the note's build-cache entry, and
-    /// the identities built from it let a later build tell, without reading them, that
-    /// unchanged output files still hold these bytes.
+    /// Converts a freshly rendered note's pages to bytes. `key` names the note's build-cache
+    /// entry, and the identities built from it let a later build tell, without reading them,
+    /// that unchanged output files still contain these bytes.
     init(_ rendered: RenderedNote, key: String?) {
         html = OutputBytes(Data(rendered.html.utf8), identity: key.map { $0 + ":0" })
         markdown = OutputBytes(Data(rendered.markdown.utf8), identity: key.map { $0 + ":1" })

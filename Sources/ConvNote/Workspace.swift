@@ -39,7 +39,7 @@ struct Workspace {
     /// Whether convnote writes `index.html`: every path named a directory, so that the page
     /// covers all notes, and no note is itself named `index.md`.
     let includesIndex: Bool
-    /// Whether every path named a directory, so that the build sees every note of its
+    /// Whether every path named a directory, so that the build reads every note of its
     /// folders: it then keeps an output manifest and deletes the outputs and cache entries
     /// that no note uses, whether or not a note of its own is the home page.
     let coversWholeFolders: Bool

@@ -5,8 +5,8 @@ import Glibc
 #endif
 @testable import ConvNote
 
-/// A rebuild trusts output stamps instead of reading unchanged pages. These tests edit the
-/// output folder behind convnote's back and check that the next build still notices.
+/// Tests of output stamps, which let a rebuild skip reading unchanged pages. Each test edits
+/// the output folder behind convnote's back and checks that the next build still notices.
 @Suite struct OutputStampTests {
     /// Writes two notes, builds them, waits until the pages are old enough to be stamped,
     /// and builds again so that the stamps are recorded.
@@ -22,7 +22,7 @@ import Glibc
         return folder
     }
 
-    /// The stamp file's lines below its two header lines.
+    /// Returns the stamp file's lines below its two header lines.
     private func stampLines(_ folder: NoteFolder) throws -> [String] {
         let cache = folder.url.appendingPathComponent(".convnote-cache")
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".stamps") }
