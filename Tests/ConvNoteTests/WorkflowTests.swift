@@ -145,24 +145,8 @@ import Testing
         defer { folder.remove() }
         try folder.write("notes/w.md", "# W\n\n```conv\nx = [1 2 3]\nw = [1 1]\n```\n\n{{ y }}\n")
 
-        let process = Process()
-        process.executableURL = try Convnote.binary()
-        process.arguments = ["watch"]
-        process.currentDirectoryURL = folder.url
-        var environment = ProcessInfo.processInfo.environment
-        if method == "polling" { environment["CONVNOTE_WATCH_POLL"] = "1" }
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        defer {
-            process.terminate()
-            // A child can inherit blocked signals from the test runner; SIGKILL always ends it.
-            for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
+        let process = try startWatch(in: folder, method: method, standardError: Pipe())
+        defer { stop(process) }
 
         // The first build, then an edit, a broken intermediate state, and a fix.
         #expect(waitUntil { folder.exists("output/w.html") })
@@ -184,22 +168,8 @@ import Testing
         try folder.write("real/sub/w.md", "# W\n\nfirst version\n")
         try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/notes", withDestinationPath: "real")
 
-        let process = Process()
-        process.executableURL = try Convnote.binary()
-        process.arguments = ["watch"]
-        process.currentDirectoryURL = folder.url
-        var environment = ProcessInfo.processInfo.environment
-        if method == "polling" { environment["CONVNOTE_WATCH_POLL"] = "1" }
-        process.environment = environment
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
+        let process = try startWatch(in: folder, method: method, standardError: FileHandle.nullDevice)
+        defer { stop(process) }
 
         #expect(waitUntil { (try? folder.read("output/sub/w.md"))?.contains("first version") == true })
         try folder.write("real/sub/w.md", "# W\n\nsecond version\n")
@@ -215,21 +185,9 @@ import Testing
         try Data().write(to: errorURL)
         let errors = try FileHandle(forWritingTo: errorURL)
 
-        let process = Process()
-        process.executableURL = try Convnote.binary()
-        process.arguments = ["watch"]
-        process.currentDirectoryURL = folder.url
-        var environment = ProcessInfo.processInfo.environment
-        if method == "polling" { environment["CONVNOTE_WATCH_POLL"] = "1" }
-        process.environment = environment
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try startWatch(in: folder, method: method, standardError: errors)
         defer {
-            process.terminate()
-            for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            stop(process)
             try? errors.close()
         }
         let printed = { String(decoding: (try? Data(contentsOf: errorURL)) ?? Data(), as: UTF8.self) }
@@ -248,6 +206,30 @@ import Testing
         #expect(output.contains("convnote: error: notes: no such file or directory; the watch goes on and builds again once it exists"),
                 "\(output)")
         #expect(output.contains("notes exists again; building"), "\(output)")
+    }
+
+    /// Starts `convnote watch` in `folder`, with inotify or with polling as `method` names.
+    private func startWatch(in folder: NoteFolder, method: String, standardError: Any) throws -> Process {
+        let process = Process()
+        process.executableURL = try Convnote.binary()
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = folder.url
+        var environment = ProcessInfo.processInfo.environment
+        if method == "polling" { environment["CONVNOTE_WATCH_POLL"] = "1" }
+        process.environment = environment
+        process.standardError = standardError
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Stops a watch and waits for it to exit.
+    private func stop(_ process: Process) {
+        process.terminate()
+        // A child can inherit blocked signals from the test runner; SIGKILL always ends it.
+        for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     /// Polls a condition for up to ten seconds, a bound far above the 200 ms a rebuild takes.
